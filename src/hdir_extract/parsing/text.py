@@ -1,0 +1,70 @@
+"""Text normalisation and Norwegian de-hyphenation, in one place for every source and extractor.
+
+Normalisation (`normalise_line`): NFC; soft hyphens and zero-width characters removed; NBSP, narrow
+NBSP, thin and figure spaces become plain spaces (so "1 234" parses the same however it was typeset);
+tabs are kept because table cells are separated by them; trailing whitespace is kept out.
+
+De-hyphenation (`join_lines`) joins wrapped prose the way a person reads it:
+- "omsorgs-" + "tjenesten" -> "omsorgstjenesten" (a line-break hyphen inside a word is dropped);
+- "helse-" + "og omsorgstjenesten" -> "helse- og omsorgstjenesten" (the next word is og/eller/til/enn:
+  the hyphen is a Norwegian suspension hyphen and stays, followed by a space);
+- "e-" + "helse" -> "e-helse", "Covid-" + "19", "NAV-" + "Kontor": the hyphen stays when the part before
+  it is a single letter or ends in a capital/digit, or the next part starts with a capital or digit.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+_INVISIBLE = regex.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES = regex.compile("[\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a]")
+_CONJUNCTIONS = {"og", "eller", "til", "enn"}
+_LINE_HYPHEN = regex.compile(r"(?<=\p{L})[-\u2010]$")
+
+
+def normalise_line(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return text.rstrip()
+
+
+def _keep_hyphen(left: str, right: str) -> bool:
+    first_word = regex.match(r"[\p{L}\p{N}]+", right)
+    if not first_word:
+        return True
+    if first_word.group(0).lower() in _CONJUNCTIONS:
+        return True
+    stem = regex.search(r"[\p{L}\p{N}]+(?=[-\u2010]$)", left)
+    if stem is None or len(stem.group(0)) == 1:
+        return True
+    if stem.group(0)[-1].isupper() or stem.group(0)[-1].isdigit():
+        return True
+    return right[0].isupper() or right[0].isdigit()
+
+
+def join_two(left: str, right: str) -> str:
+    """Join two wrapped lines of prose, resolving a line-end hyphen."""
+    left, right = left.rstrip(), right.strip()
+    if not left:
+        return right
+    if not right:
+        return left
+    if _LINE_HYPHEN.search(left):
+        if _keep_hyphen(left, right):
+            nxt = regex.match(r"[\p{L}\p{N}]+", right)
+            sep = " " if nxt and nxt.group(0).lower() in _CONJUNCTIONS else ""
+            return left + sep + right
+        return left[:-1] + right
+    return left + " " + right
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped prose lines into one string (blank lines are skipped)."""
+    out = ""
+    for line in lines:
+        if line.strip():
+            out = join_two(out, line)
+    return regex.sub(r"[ \t]+", " ", out).strip()

@@ -1,0 +1,40 @@
+"""Sources turn raw file bytes into a `Document`: `text` for .txt, `pdf` for .pdf.
+
+`read_document` decides by the bytes (magic numbers), not only by the file extension, so a PDF named
+.txt is read as a PDF and a .docx named .txt gets a clear message instead of garbage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from hdir_extract.document import Document
+from hdir_extract.sources.errors import SourceError
+from hdir_extract.sources.sniff import sniff
+from hdir_extract.sources.text import read_text
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_bytes: int = 200 * 1024 * 1024
+    max_pages: int = 3000
+
+
+def read_document(name: str, data: bytes, limits: Limits | None = None) -> Document:
+    """Bytes of one file -> Document (not yet classified). Raises SourceError with a one-line reason."""
+    limits = limits or Limits()
+    if len(data) > limits.max_bytes:
+        raise SourceError(
+            f"file is {len(data) / 1e6:.1f} MB, over the limit of {limits.max_bytes / 1e6:.0f} MB (--max-mb)"
+        )
+    kind = sniff(name, data)
+    sha = hashlib.sha256(data).hexdigest()
+    if kind == "pdf":
+        from hdir_extract.sources.pdf import read_pdf  # pdfplumber is only imported when needed
+
+        return read_pdf(name, data, sha, max_pages=limits.max_pages)
+    return read_text(name, data, sha)
+
+
+__all__ = ["Limits", "SourceError", "read_document"]

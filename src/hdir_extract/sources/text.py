@@ -1,0 +1,38 @@
+"""Plain-text source: strict UTF-8, line endings and Unicode normalised, lines kept 1-based as in the file."""
+
+from __future__ import annotations
+
+from hdir_extract.document import Document, Line
+from hdir_extract.parsing.text import normalise_line
+from hdir_extract.sources.errors import SourceError
+
+
+def decode_utf8(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise SourceError(
+            f"not valid UTF-8: undecodable byte 0x{data[e.start]:02x} at byte offset {e.start}"
+        ) from e
+
+
+def split_lines(text: str) -> list[str]:
+    # Only CR/LF end a line: str.splitlines() would also split on form feeds and U+2028, which would
+    # shift line numbers away from what an editor shows.
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def read_text(name: str, data: bytes, sha256: str) -> Document:
+    text = decode_utf8(data)
+    raw_lines = split_lines(text)
+    if raw_lines and raw_lines[-1] == "":
+        raw_lines.pop()  # the final newline does not start a line
+    lines = [Line(no=i, text=normalise_line(t)) for i, t in enumerate(raw_lines, start=1)]
+    if not any(ln.text.strip() for ln in lines):
+        raise SourceError("no text: the file holds only whitespace or invisible characters")
+    control = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if control > 0.01 * min(len(text), 20000):
+        raise SourceError("binary content (control characters), not a text document")
+    return Document(dok_id="", source_file=name, sha256=sha256, format="txt", lines=lines)

@@ -1,0 +1,1 @@
+"""Writers: tables -> Parquet files and a DuckDB database, each written atomically."""
