@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from hdir_extract.models import TABLES
-from hdir_extract.pipeline import FileResult, collect, deduplicate, extract_files, list_inputs
+from hdir_extract.pipeline import FileResult, list_inputs, run
 from hdir_extract.sources import Limits
 
 app = typer.Typer(
@@ -41,48 +41,40 @@ def extract(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Extract every document in RAW_DIR into Parquet tables and a DuckDB database."""
-    from hdir_extract.writers.datapackage import write_extras
-    from hdir_extract.writers.duckdb_db import write_duckdb
-    from hdir_extract.writers.parquet import write_parquet
-
     if not raw_dir.is_dir():
         err.print(f"error: {raw_dir}: not a folder")
         raise typer.Exit(2)
-    paths = list_inputs(raw_dir)
     limits = Limits(max_bytes=int(max_mb * 1024 * 1024), max_pages=max_pages)
-    cache_dir = None if no_cache else out_dir / ".cache"
     n_workers = workers or (os.cpu_count() or 1)
     if sys.stderr.isatty():
         from rich.progress import Progress
 
         with Progress(console=err, transient=True) as bar:
-            task = bar.add_task("extracting", total=len(paths))
-
-            def tick(res: FileResult) -> None:
-                bar.advance(task)
-                bar.console.print(f"  {res.fil}", highlight=False)
-
-            results = extract_files(paths, limits, n_workers, cache_dir, debug, progress=tick)
+            task = bar.add_task("extracting", total=len(list_inputs(raw_dir)))
+            results, tables = run(
+                raw_dir,
+                out_dir,
+                limits,
+                n_workers,
+                not no_cache,
+                debug,
+                progress=lambda res: bar.advance(task),
+            )
     else:
-        results = extract_files(
-            paths,
+        results, tables = run(
+            raw_dir,
+            out_dir,
             limits,
             n_workers,
-            cache_dir,
+            not no_cache,
             debug,
             progress=lambda r: print(f"extracted {r.fil}", file=sys.stderr),
         )
-    results = deduplicate(results)
     for res in results:
         _print_messages(res)
-    tables = collect(results)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    write_parquet(tables, out_dir)
-    write_duckdb(out_dir)
-    write_extras(tables, out_dir)
     failed_checks = sum(1 for k in tables["kontroller"] if not k["ok"])
-    counts = ", ".join(f"{t} {len(rows)}" for t, rows in tables.items() if t not in ("feil",))
-    err.print(f"{len(paths)} files -> {out_dir}: {counts}; failed checks {failed_checks}")
+    counts = ", ".join(f"{t} {len(rows)}" for t, rows in tables.items() if t not in ("feil", "linjer"))
+    err.print(f"{len(results)} files -> {out_dir}: {counts}; failed checks {failed_checks}", soft_wrap=True)
     if any(r.failed for r in results):
         raise typer.Exit(1)
 
@@ -151,6 +143,93 @@ def info(out_dir: OutDir = Path("data/processed")) -> None:
         path = out_dir / f"{table}.parquet"
         n = pl.read_parquet(path).height if path.exists() else 0
         out.print(f"{table:<18} {n:>7}")
+
+
+@app.command()
+def explain(
+    table: Annotated[str, typer.Argument(help="Table, e.g. oppdrag, bevilgninger.")],
+    keys: Annotated[
+        list[str] | None, typer.Argument(help="Key values, e.g. TB2026-14, or 740 01 2025.")
+    ] = None,
+    out_dir: OutDir = Path("data/processed"),
+) -> None:
+    """Show the record(s) with that key and the source lines they cite (two lines of context)."""
+    import duckdb
+
+    from hdir_extract.explain import EXPLAIN_KEYS
+    from hdir_extract.explain import explain as run_explain
+
+    con = _connect(out_dir)
+    try:
+        found = run_explain(con, table, keys or [])
+    except (KeyError, ValueError) as e:
+        err.print(f"error: {e.args[0] if e.args else e}")
+        raise typer.Exit(2) from e
+    except duckdb.Error as e:
+        err.print(f"error: {e}")
+        raise typer.Exit(1) from e
+    if not found:
+        err.print(f"no {table} record with {' '.join(keys or [])} (keys: {', '.join(EXPLAIN_KEYS[table])})")
+        raise typer.Exit(1)
+    for item in found:
+        fields = {k: v for k, v in item.record.items() if v not in (None, [], "")}
+        out.print(
+            "[bold]" + table + "[/bold] " + ", ".join(f"{k}={v}" for k, v in fields.items()), soft_wrap=True
+        )
+        if item.lines:
+            out.print(
+                f"  source: {item.kilde_fil}" + (f", page {item.lines[0][1]}" if item.lines[0][1] else "")
+            )
+        for n, _side, text_, cited in item.lines:
+            out.print(f"  {'>' if cited else ' '} {n:>6}  {text_}", markup=False, soft_wrap=True)
+        out.print()
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="SQL over the tables and views of hdir.duckdb.")],
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    out_dir: OutDir = Path("data/processed"),
+) -> None:
+    """Run SQL against data/processed/hdir.duckdb (read-only) and print the result."""
+    import duckdb
+
+    if fmt not in ("table", "csv", "json"):
+        err.print("error: --format must be table, csv or json")
+        raise typer.Exit(2)
+    con = _connect(out_dir)
+    try:
+        rel = con.execute(sql)
+        names = [d[0] for d in rel.description or []]
+        rows = rel.fetchall()
+    except duckdb.Error as e:
+        err.print(f"error: {e}")
+        raise typer.Exit(1) from e
+    import polars as pl
+
+    # built from plain rows: duckdb's own .pl() would need pyarrow
+    df = pl.DataFrame(
+        [dict(zip(names, r, strict=True)) for r in rows], schema=names, orient="row", strict=False
+    )
+    if fmt == "csv":
+        sys.stdout.write(df.write_csv())
+    elif fmt == "json":
+        sys.stdout.write(df.write_json() + "\n")
+    else:
+        with pl.Config(tbl_rows=200, tbl_cols=30, fmt_str_lengths=60, tbl_width_chars=200):
+            print(df)
+
+
+def _connect(out_dir: Path):  # -> duckdb.DuckDBPyConnection
+    import duckdb
+
+    from hdir_extract.writers.duckdb_db import DB_NAME
+
+    path = out_dir / DB_NAME
+    if not path.exists():
+        err.print(f"error: {path} is missing: run `make extract` first")
+        raise typer.Exit(2)
+    return duckdb.connect(str(path), read_only=True)
 
 
 @app.command()

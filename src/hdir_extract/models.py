@@ -245,6 +245,15 @@ class Sidemarg(Record):
     posisjon: Literal["topp", "bunn"] = Field(description="Top or bottom margin.")
 
 
+class Linje(Record):
+    """Every line of every document's normalised text: what `linje` points at, queryable in DuckDB."""
+
+    table: ClassVar[str] = "linjer"
+    key: ClassVar[tuple[str, ...]] = ("dok_id", "linje")
+
+    tekst: str = Field(description="The normalised text of the line.")
+
+
 class Feil(Record):
     """Errors and warnings of the run, one line each, per file and stage."""
 
@@ -284,6 +293,7 @@ MODELS: tuple[type[Record], ...] = (
     Indikator,
     Tiltak,
     Sidemarg,
+    Linje,
     Feil,
     Kontroll,
 )

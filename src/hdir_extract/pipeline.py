@@ -99,6 +99,9 @@ def extract_bytes(name: str, data: bytes, limits: Limits | None = None, debug: b
             antall_sider=doc.n_pages,
         )
     )
+    res.tables["linjer"] = [
+        {"dok_id": doc.dok_id, "linje": ln.no, "side": ln.page, "tekst": ln.text} for ln in doc.lines
+    ]
     for page, pos, text in doc.furniture:
         res.tables.setdefault("sidemarg", []).append(
             {"dok_id": doc.dok_id, "linje": None, "side": page, "tekst": text, "posisjon": pos}
@@ -302,3 +305,22 @@ def collect(results: Iterable[FileResult]) -> Rows:
     for name, model in TABLES.items():
         tables[name].sort(key=_sort_key(model))
     return tables
+
+
+def run(
+    raw_dir: Path,
+    out_dir: Path,
+    limits: Limits | None = None,
+    workers: int | None = None,
+    use_cache: bool = True,
+    debug: bool = False,
+    progress: Callable[[FileResult], None] | None = None,
+) -> tuple[list[FileResult], Rows]:
+    """The whole job: extract every file of `raw_dir`, write every table of `out_dir` atomically."""
+    from hdir_extract.writers.output import write_outputs
+
+    cache_dir = out_dir / ".cache" if use_cache else None
+    results = deduplicate(extract_files(list_inputs(raw_dir), limits, workers, cache_dir, debug, progress))
+    tables = collect(results)
+    write_outputs(tables, out_dir)
+    return results, tables

@@ -10,6 +10,7 @@ import duckdb
 
 from hdir_extract.models import TABLES
 from hdir_extract.writers.atomic import atomic_path
+from hdir_extract.writers.views import create_views
 
 DB_NAME = "hdir.duckdb"
 
@@ -19,6 +20,8 @@ def _sql_str(text: str) -> str:
 
 
 def write_duckdb(out_dir: Path) -> Path:
+    """Load every table's Parquet file in `out_dir` into `out_dir/hdir.duckdb` (tables are copied, so
+    the database stands alone), with comments and views."""
     target = out_dir / DB_NAME
     with atomic_path(target) as tmp:
         con = duckdb.connect(str(tmp))
@@ -31,6 +34,7 @@ def write_duckdb(out_dir: Path) -> Path:
                 for col, field in model.model_fields.items():
                     if field.description:
                         con.execute(f"COMMENT ON COLUMN {name}.{col} IS {_sql_str(field.description)}")
+            create_views(con)
             con.execute("CHECKPOINT")
         finally:
             con.close()
