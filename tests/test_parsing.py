@@ -85,6 +85,7 @@ def test_dates():
     assert parse_date("15.10.2024") == dt.date(2024, 10, 15)
     assert parse_date("18. feb. 2021") == dt.date(2021, 2, 18)
     assert parse_date("1. mars.", default_year=2023) == dt.date(2023, 3, 1)
+    assert parse_date("17.juni 2022") == dt.date(2022, 6, 17)  # no space after the dot (Prop. 1 S)
     assert parse_month("desember 2023") == YearMonth(2023, 12)
     with pytest.raises(DateError):
         parse_date("30. februar 2023")
@@ -186,3 +187,13 @@ def test_normalise_and_dehyphenate():
     assert join_lines(["helse-", "og omsorgstjenesten"]) == "helse- og omsorgstjenesten"
     assert join_lines(["utvikle e-", "helseløsninger"]) == "utvikle e-helseløsninger"
     assert join_lines(["covid-", "19"]) == "covid-19"
+    assert join_lines(["opprettholde LIS1-", "ordningen"]) == "opprettholde LIS1-ordningen"  # digit stem
+
+
+def test_dehyphenate_compounds_prefixes_and_ranges():
+    # rules added for tiltak (issue 11); the full set of printed cases is in tests/test_dehyphenation.py
+    assert join_lines(["sitt sørge-for-", "ansvaret"]) == "sitt sørge-for-ansvaret"
+    assert join_lines(["sitt sørge-", "for-ansvaret"]) == "sitt sørge-for-ansvaret"
+    assert join_lines(["redusere Ikke-", "smittsomme sykdommer"]) == "redusere Ikke-smittsomme sykdommer"
+    assert join_lines(["St. 27 (2022–", "2023) Eit godt liv"]) == "St. 27 (2022–2023) Eit godt liv"
+    assert join_lines(["enhetens mor-barn-venn-", "lige program"]) == "enhetens mor-barn-vennlige program"

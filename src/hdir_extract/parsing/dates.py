@@ -27,14 +27,19 @@ _MONTH_WORD = (
     r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|des)"
 )
-# "1. mars 2024", "1 mars 2024", "18. feb. 2021", "1. mars" (no year)
+# "1. mars 2024", "1 mars 2024", "17.juni 2022" (no space after the dot), "18. feb. 2021", "1. mars"
 _WORD_DATE = regex.compile(
-    rf"(?<![\d.])(?P<day>[0-3]?\d)\.?\s+(?P<month>{_MONTH_WORD})\b\.?(?:\s+(?P<year>(?:19|20)\d\d)\b)?",
+    rf"(?<![\d.])(?P<day>[0-3]?\d)(?:\.\s*|\s+)(?P<month>{_MONTH_WORD})\b\.?(?:\s+(?P<year>(?:19|20)\d\d)\b)?",
     regex.IGNORECASE,
 )
-# "15.10.2024", "1.3.2024"
+# "15.10.2024", "1.3.2024", "31.12. 2023" (a space before the year, tildelingsbrev 2023)
 _NUMERIC_DATE = regex.compile(
-    r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\d])"
+    r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.\s?(?P<year>(?:19|20)\d\d)(?![\d])"
+)
+# "15.09.23", "1.10.26": two-digit years, opt-in (find_dates(short_year=True)) because "2.1.13" may be
+# a section number; callers that read deadlines ("Frist: 15.09.23") ask for it.
+_SHORT_YEAR_DATE = regex.compile(
+    r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d\d)(?![\d.,]\d|\d)"
 )
 # "desember 2023"
 _MONTH_YEAR = regex.compile(
@@ -109,18 +114,20 @@ def parse_month(text: str) -> YearMonth:
     return YearMonth(int(m.group("year")), month_number(m.group("month")))
 
 
-def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
-    """Every full date in `text`, in order. Yearless dates take `default_year` (skipped without one)."""
+def find_dates(text: str, default_year: int | None = None, short_year: bool = False) -> list[DateMatch]:
+    """Every full date in `text`, in order. Yearless dates take `default_year` (skipped without one).
+    With `short_year`, "15.09.23" is read as 2023-09-15 (two-digit years are 20xx)."""
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (_NUMERIC_DATE, _WORD_DATE):
+    patterns = (_NUMERIC_DATE, _WORD_DATE, _SHORT_YEAR_DATE) if short_year else (_NUMERIC_DATE, _WORD_DATE)
+    for pattern in patterns:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             year = m.group("year")
             if year is None and default_year is None:
                 continue
-            y = int(year) if year else default_year
+            y = (2000 + int(year) if len(year) == 2 else int(year)) if year else default_year
             assert y is not None
             month = month_number(m.group("month")) if pattern is _WORD_DATE else int(m.group("month"))
             raw = m.group(0)

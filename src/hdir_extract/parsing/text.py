@@ -9,7 +9,12 @@ De-hyphenation (`join_lines`) joins wrapped prose the way a person reads it:
 - "helse-" + "og omsorgstjenesten" -> "helse- og omsorgstjenesten" (the next word is og/eller/til/enn:
   the hyphen is a Norwegian suspension hyphen and stays, followed by a space);
 - "e-" + "helse" -> "e-helse", "Covid-" + "19", "NAV-" + "Kontor": the hyphen stays when the part before
-  it is a single letter or ends in a capital/digit, or the next part starts with a capital or digit.
+  it is a single letter or ends in a capital/digit, or the next part starts with a capital or digit;
+- "ikke-" + "smittsomme" -> "ikke-smittsomme" (the prefix "ikke" always takes its hyphen);
+- "sørge-for-" + "ansvaret" and "sørge-" + "for-ansvaret" -> "sørge-for-ansvaret": a break at a hyphen of
+  a multi-part compound keeps it (the part before ends in a short function word after a hyphen, or the
+  next part goes on with a hyphen of its own);
+- "(2022–" + "2023)" -> "(2022–2023)": a number range broken after its en dash is joined without a space.
 """
 
 from __future__ import annotations
@@ -21,7 +26,12 @@ import regex
 _INVISIBLE = regex.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = regex.compile("[\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a]")
 _CONJUNCTIONS = {"og", "eller", "til", "enn"}
-_LINE_HYPHEN = regex.compile(r"(?<=\p{L})[-\u2010]$")
+_LINE_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N}])[-\u2010]$")  # "LIS1-" + "ordningen" too
+_RANGE_DASH = regex.compile(r"\d\.?[\u2013\u2212-]$")
+# prefixes written with a hyphen whatever follows ("ikke-smittsomme", "ikke-vestlige")
+_HYPHEN_PREFIXES = {"ikke"}
+# short words that stand inside multi-part compounds: "sørge-for-ansvaret", "mor-til-barn-smitte"
+_COMPOUND_INNER = {"for", "til", "i", "av", "på", "med", "mot", "og", "som", "over", "uten"}
 
 
 def normalise_line(text: str) -> str:
@@ -40,6 +50,15 @@ def _keep_hyphen(left: str, right: str) -> bool:
     stem = regex.search(r"[\p{L}\p{N}]+(?=[-\u2010]$)", left)
     if stem is None or len(stem.group(0)) == 1:
         return True
+    if stem.group(0).lower() in _HYPHEN_PREFIXES:
+        return True
+    token = left.split()[-1]
+    is_url = "/" in token or "www." in token
+    inner = regex.search(r"[-\u2010]([\p{L}]+)[-\u2010]$", token)
+    if inner and inner.group(1).lower() in _COMPOUND_INNER and not is_url:
+        return True  # "sørge-for-" + "ansvaret"
+    if regex.match(r"[\p{L}\p{N}]+[-\u2010]\p{L}", right) and not is_url:
+        return True  # "sørge-" + "for-ansvaret": the next part is itself a hyphenated compound
     if stem.group(0)[-1].isupper() or stem.group(0)[-1].isdigit():
         return True
     return right[0].isupper() or right[0].isdigit()
@@ -58,6 +77,8 @@ def join_two(left: str, right: str) -> str:
             sep = " " if nxt and nxt.group(0).lower() in _CONJUNCTIONS else ""
             return left + sep + right
         return left[:-1] + right
+    if _RANGE_DASH.search(left) and right[0].isdigit():
+        return left + right  # "(2022–" + "2023)"
     return left + " " + right
 
 
