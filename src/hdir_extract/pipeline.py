@@ -21,6 +21,7 @@ from hdir_extract import PARSER_VERSION
 from hdir_extract.checks.grounding import check_grounding
 from hdir_extract.classify import classify
 from hdir_extract.extractors import applicable
+from hdir_extract.extractors.anmodningsvedtak_links import cross_document_checks as vedtak_checks
 from hdir_extract.linking import link_tables
 from hdir_extract.models import TABLES, Dokument, Feil, Record
 from hdir_extract.sources import Limits, SourceError, read_document
@@ -28,6 +29,10 @@ from hdir_extract.sources import Limits, SourceError, read_document
 Rows = dict[str, list[dict[str, Any]]]
 #: files in the raw folder that are ours, not documents
 IGNORED_NAMES = {"MANIFEST.csv", "README.md"}
+#: checks over all documents' rows together (each returns `kontroller` rows as dicts)
+CROSS_DOCUMENT_CHECKS: tuple[Callable[[dict[str, list[dict[str, Any]]]], list[dict[str, Any]]], ...] = (
+    vedtak_checks,
+)
 EXTRACTED_TYPES = {"tildelingsbrev", "aarsrapport", "prop_1_s", "meld_st"}
 
 
@@ -302,6 +307,8 @@ def collect(results: Iterable[FileResult]) -> Rows:
         for name, rows in res.tables.items():
             tables[name].extend(rows)
     tables = link_tables(tables)
+    for check in CROSS_DOCUMENT_CHECKS:
+        tables["kontroller"].extend(check(tables))
     for name, model in TABLES.items():
         tables[name].sort(key=_sort_key(model))
     return tables

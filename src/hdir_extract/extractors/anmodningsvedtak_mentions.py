@@ -1,0 +1,159 @@
+"""Numbered mentions of Storting resolutions in running text ("anmodningsvedtak nr. 908 (2023–2024)").
+
+The search runs over the whole document text (lines joined with "\\n") so that a mention wrapped over
+a line break, or hyphenated at the line end ("anmodnings-" / "vedtak 417"), is still one mention; each
+number is then placed on the line where its digits are printed.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from hdir_extract.document import Document
+from hdir_extract.parsing.dates import find_dates
+from hdir_extract.parsing.sessions import SessionError, parse_session
+
+# the word that introduces a resolution number; "vedtakene" for lists ("anmodningsvedtakene 704 og 705")
+_TRIGGER = regex.compile(r"vedtak(?:ene)?(?!\p{L})", regex.IGNORECASE)
+# what may stand glued to "vedtak": nothing, or these prefixes. "Lovvedtak 47" (a law decision),
+# "romertallsvedtak", "budsjettvedtak" are other kinds of decisions and never resolution numbers.
+_PREFIXES = {"", "anmodnings", "stortings"}
+_WORD_BEFORE = regex.compile(r"(?:\p{L}+(?:-\n)?)*\Z")  # a bare line break ends the word
+_WS = r"[ \t\n]"
+# "vedtak nr. 66", "vedtak 417", "vedtak nr.693", "vedtak (nr. 561)"
+_NUMBER = regex.compile(
+    rf"{_WS}*(?:\(?{_WS}*nr\.?{_WS}*)?(?P<n>\d{{1,4}})(?![\d\p{{L}}]|[.,]\d)", regex.IGNORECASE
+)
+_LIST_NUMBER = regex.compile(r"(?P<n>\d{1,4})(?![\d\p{L}]|[.,]\d)")
+# a session printed with the number: "(2023–2024)", "2020-2021.)", "(2024 – 2025)", a dash split
+# over a line break; only directly after the number (a session after a document title is not ours)
+_SESSION = regex.compile(rf"{_WS}*\(?{_WS}*(?P<s>\d{{4}}{_WS}*[-\u2010-\u2015\u2212]{_WS}*\d{{4}})")
+_DATE_LEAD = regex.compile(rf",?{_WS}*(?:av{_WS}+|den{_WS}+)?")
+_SEPARATOR = regex.compile(
+    rf"(?:{_WS}*,{_WS}*|{_WS}+(?:og|eller|samt){_WS}+)(?:nr\.?{_WS}*)?", regex.IGNORECASE
+)
+# a number followed by a unit is an amount or a count, not a resolution ("og 40 mill. kroner")
+_UNIT_AFTER = regex.compile(
+    rf"{_WS}*(?:%|prosent|pst|mill|mrd|kr|kroner|år|dager|timer|vedtak|stk)\b", regex.IGNORECASE
+)
+# numbers this large after "vedtak" are years ("vedtak 2023"), unless "nr." says otherwise
+_MAX_PLAIN = 1899
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    nr: int
+    sesjon: str | None
+    raw: str
+    linje: int
+    start: int  # offset of the trigger word in the joined text
+    end: int  # offset after the whole mention (list, sessions, dates)
+    nr_start: int  # offset of the digits
+
+
+class DocText:
+    """The document as one string, with offsets mapped back to 1-based line numbers."""
+
+    def __init__(self, doc: Document) -> None:
+        self.text = "\n".join(ln.text for ln in doc.lines)
+        self.starts: list[int] = []
+        pos = 0
+        for ln in doc.lines:
+            self.starts.append(pos)
+            pos += len(ln.text) + 1
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+    def offset_of(self, line_no: int) -> int:
+        return self.starts[line_no - 1] if 1 <= line_no <= len(self.starts) else len(self.text)
+
+
+def _session_at(text: str, pos: int) -> tuple[str | None, int]:
+    m = _SESSION.match(text, pos)
+    if not m:
+        return None, pos
+    try:
+        sesjon = parse_session(m.group("s"))
+    except SessionError:
+        return None, pos
+    end = m.end()
+    close = regex.match(rf"{_WS}*\)", text[end : end + 4])
+    return sesjon, end + (close.end() if close else 0)
+
+
+def _date_at(text: str, pos: int) -> int:
+    """End offset of a date standing right after `pos` (", 6. oktober 2020", " av 18. feb. 2021")."""
+    lead = _DATE_LEAD.match(text, pos)
+    start = lead.end() if lead else pos
+    window = text[start : start + 40]
+    for d in find_dates(window):
+        if d.start == 0 and d.raw and regex.search(r"\d{4}$", d.raw):
+            return start + d.end
+        break
+    return pos
+
+
+def _number_at(text: str, pos: int, first: bool) -> regex.Match[str] | None:
+    m = (_NUMBER if first else _LIST_NUMBER).match(text, pos)
+    if not m:
+        return None
+    if _UNIT_AFTER.match(text, m.end()):
+        return None
+    has_nr = "nr" in m.group(0).lower()
+    if int(m.group("n")) > _MAX_PLAIN and not has_nr:
+        return None
+    # "6. oktober": a day of a date is not a resolution number
+    if regex.match(r"\.\s*\p{L}", text[m.end() : m.end() + 3]) and find_dates(
+        text[m.start("n") : m.end() + 20]
+    ):
+        return None
+    return m
+
+
+def _prefix_ok(text: str, start: int) -> bool:
+    before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    prefix = (before.group(0) if before else "").replace("-\n", "").replace("\n", "").lower()
+    return prefix in _PREFIXES
+
+
+def find_mentions(dt: DocText) -> list[Mention]:
+    """Every numbered resolution mention, one per number (lists give one mention per number)."""
+    text = dt.text
+    out: list[Mention] = []
+    for trig in _TRIGGER.finditer(text):
+        if not _prefix_ok(text, trig.start()):
+            continue
+        m = _number_at(text, trig.end(), first=True)
+        if m is None:
+            continue
+        items: list[tuple[int, int, str | None]] = []  # (nr, digit offset, session)
+        pos = m.end()
+        while True:
+            sesjon, pos = _session_at(text, pos)
+            items.append((int(m.group("n")), m.start("n"), sesjon))
+            pos = _date_at(text, pos)
+            sep = _SEPARATOR.match(text, pos)
+            if not sep:
+                break
+            nxt = _number_at(text, sep.end(), first=False)
+            if nxt is None:
+                break
+            m, pos = nxt, nxt.end()
+        # "704 og 705 (2024-2025)": a session printed after the last number covers the whole list
+        trailing = items[-1][2]
+        if trailing and len(items) > 1 and all(s is None for _, _, s in items[:-1]):
+            items = [(n, o, trailing) for n, o, _ in items]
+        raw = regex.sub(r"\s+", " ", text[trig.start() : pos].replace("-\n", "")).strip(" ,")
+        raw = _with_prefix(text, trig.start()) + raw
+        for nr, off, sesjon in items:
+            out.append(Mention(nr, sesjon, raw, dt.line_of(off), trig.start(), pos, off))
+    return out
+
+
+def _with_prefix(text: str, start: int) -> str:
+    before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    return (before.group(0) if before else "").replace("-\n", "").replace("\n", "")

@@ -1,0 +1,148 @@
+"""Reading the prose around a resolution: what it was made under (behandling) and whether the
+follow-up says it is done (fulgt_opp)."""
+
+from __future__ import annotations
+
+import regex
+
+# words that end in a full stop without ending the sentence ("Meld. St. 9", "jf. Innst. 16 S")
+_ABBREV = {
+    "prop",
+    "st",
+    "meld",
+    "innst",
+    "lnnst",
+    "jf",
+    "ifm",
+    "nr",
+    "kap",
+    "bl",
+    "a",
+    "mv",
+    "kgl",
+    "res",
+    "dok",
+    "pst",
+    "ca",
+    "dvs",
+    "d",
+    "å",
+    "f",
+    "eks",
+    "m",
+    "fl",
+    "mill",
+    "mrd",
+    "kr",
+    "ev",
+    "evt",
+    "inkl",
+}
+_SENTENCE_END = regex.compile(r"\.(?=\s+[\p{Lu}«\d]|\s*$)")
+_LEAD = regex.compile(
+    r"^(?:Anmodnings)?vedtak\w*(?:\s+(?:nr\.\s*)?\d+(?:\s*(?:,|og)\s*\d+)*)?\s+"
+    r"(?:ble|er|var|har\s+blitt|blei)\s+(?:truffet|fattet|gjort)\s+",
+    regex.IGNORECASE,
+)
+_CONTEXT = regex.compile(r"^(?:i\s+forbindelse\s+med|ifm\.|ved|under|i|på)\s+", regex.IGNORECASE)
+_BEHANDLING = regex.compile(
+    r"^(?:(?:første|andre|annen)\s+)?(?:Stortingets\s+)?(?:behandling(?:en)?)\s+(?:av\s+)?",
+    regex.IGNORECASE,
+)
+# references to parliamentary documents: "Prop. 1 S (2023–2024)", "Dokument 8: 109 S (2019–2020)"
+_REF = regex.compile(
+    r"(?:Prop\.|Meld\.\s*St\.|Dokument|Representantforslag|[Il]nnst\.)\s*\d+(?:\s*:\s*\d+)?"
+    r"(?:\s*[A-Z])?\s*\(\d{4}\s*[-\u2013\u2014\u2212]\s*\d{4}\)"
+)
+
+
+def first_sentence(text: str) -> tuple[str, str]:
+    """Split off the first sentence (abbreviations such as "Meld. St." do not end it)."""
+    for m in _SENTENCE_END.finditer(text):
+        word = regex.search(r"(\p{L}+)$", text[: m.start()])
+        if word and word.group(1).lower() in _ABBREV:
+            continue
+        return text[: m.end()].strip(), text[m.end() :].strip()
+    return text.strip(), ""
+
+
+def line_ends_sentence(line: str) -> bool:
+    """Whether a wrapped line ends its sentence: final punctuation that is not an abbreviation
+    ("jf.", "Meld. St.") or an ordinal ("det 165. storting")."""
+    s = line.rstrip()
+    if not s.endswith((".", ":", ";", "!", "?", "»", '"', "”")):
+        return False
+    if s.endswith("."):
+        word = regex.search(r"([\p{L}\p{N}]+)\.$", s)
+        if word and (word.group(1).lower() in _ABBREV or word.group(1).isdigit()):
+            return False
+    return True
+
+
+def is_behandling(sentence: str) -> bool:
+    return bool(_LEAD.match(sentence))
+
+
+def behandling_of(sentence: str) -> str | None:
+    """ "Vedtaket ble truffet ved behandling av Meld. St. 9 (2023–2024) <title>, jf. Innst. 387 S
+    (2023–2024)." -> "Meld. St. 9 (2023–2024), jf. Innst. 387 S (2023–2024)"; without document
+    references the occasion itself ("trontaledebatten 6. oktober 2020")."""
+    s = _LEAD.sub("", sentence.strip(), count=1)
+    s = _CONTEXT.sub("", s, count=1)
+    s = _BEHANDLING.sub("", s, count=1)
+    s = s.rstrip(" .:")
+    return compact_refs(s) or (s or None)
+
+
+def compact_refs(text: str) -> str | None:
+    """Document references of a behandling, titles dropped: the matters, then "jf." the Innst."""
+    # whitespace as in running text; a session dash split over a line break is closed up
+    refs = [
+        regex.sub(r"\s*([-\u2013\u2014\u2212])\s*(?=\d{4}\))", r"\1", regex.sub(r"\s+", " ", m.group(0)))
+        for m in _REF.finditer(text)
+    ]
+    if not refs:
+        return None
+    main = [r for r in refs if not r.lower().startswith(("innst", "lnnst"))]
+    innst = [
+        "I" + r[1:] if r.startswith("l") else r for r in refs if r.lower().startswith(("innst", "lnnst"))
+    ]
+    out = " og ".join(main)
+    if innst:
+        out = f"{out}, jf. {' og '.join(innst)}" if out else " og ".join(innst)
+    return out
+
+
+_DONE = regex.compile(
+    r"\b(?:anses|ansees|anses\s+dermed|regnes)\s+(?:som\s+)?(?:fulgt\s+opp|utkvittert)", regex.I
+)
+_NOT_APPLICABLE = regex.compile(r"opphev|følges\s+(?:likevel\s+)?ikke\s+opp|ikke\s+følge\s+opp", regex.I)
+_COMING_BACK = regex.compile(r"komme\s+tilbake\s+til\s+Stortinget", regex.I)
+_FOLLOWED = regex.compile(
+    r"\b(?:er|har\s+blitt|ble|har\s+fulgt)\s+(?:\p{L}+\s+)?(?:fulgt\s+opp|opp\s+fulgt)|\ber\s+ivaretatt|\ber\s+gjennomført",
+    regex.I,
+)
+_CONTINUES = regex.compile(
+    r"\b(?:vil|skal)\s+(?:\p{L}+\s+){0,3}(?:følge|følges|vurdere|komme|legge|sende|utrede|gjennomgå|sette)"
+    r"|\bvil\s+bli\s+fulgt\s+opp|\bfølges\s+opp\b|\barbeidet\s+(?:fortsetter|pågår)|\bpåbegynt"
+    r"|\btar\s+(?:foreløpig\s+)?sikte\s+på|\bRegjeringen\s+vil\b",
+    regex.I,
+)
+
+
+def fulgt_opp(text: str) -> bool | None:
+    """True when the follow-up says the resolution is followed up; False when the government will
+    come back or the work continues; None when the text does not say (e.g. repeal is proposed)."""
+    if not text:
+        return None
+    if _DONE.search(text):
+        return True
+    if _NOT_APPLICABLE.search(text):
+        return None
+    if _COMING_BACK.search(text):
+        return False
+    if _FOLLOWED.search(text):
+        return True
+    if _CONTINUES.search(text):
+        return False
+    return None
