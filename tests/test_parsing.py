@@ -93,6 +93,16 @@ def test_dates():
         parse_date("desember 2023")  # no invented day
 
 
+def test_find_dates_short_years_and_spaced_year():
+    # "Frist: 15.09.23" (tildelingsbrev 2023) only when the caller asks for two-digit years
+    assert [d.date for d in find_dates("Frist: 15.09.23, deretter 1.10.26.", short_year=True)] == [
+        dt.date(2023, 9, 15),
+        dt.date(2026, 10, 1),
+    ]
+    assert find_dates("Frist: 15.09.23") == []
+    assert [d.date for d in find_dates("frist for oppdraget er 31.12. 2023")] == [dt.date(2023, 12, 31)]
+
+
 def test_find_dates_keeps_impossible_dates_as_errors():
     found = find_dates("Frist: 30. februar 2023, deretter innen 1. mai og 15.10.2024.", default_year=2023)
     assert [d.date for d in found] == [None, dt.date(2023, 5, 1), dt.date(2024, 10, 15)]
