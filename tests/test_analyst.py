@@ -56,3 +56,80 @@ def test_explain_and_query_cli(corpus_tables):
     assert bad.exit_code == 1 and "nope" in bad.output
     unknown = runner.invoke(app, ["explain", "nosuchtable", "x", "--out", out])
     assert unknown.exit_code == 2
+
+
+def _con(corpus_tables):
+    return duckdb.connect(str(corpus_tables["_dir"] / "hdir.duckdb"), read_only=True)
+
+
+def test_budget_chain_of_kapittel_740_post_01(corpus_tables):
+    rows = (
+        _con(corpus_tables)
+        .execute(
+            "select aar, prop_regnskap, prop_saldert_budsjett, prop_forslag, prop_forslag_vedtak, "
+            "tb_tildeling, ar_samlet_tildeling, ar_regnskap from v_budsjettlinje "
+            "where kapittel = 740 and post = 1 order by aar"
+        )
+        .fetchall()
+    )
+    by_year = {r[0]: r[1:] for r in rows}
+    # 2023: the Prop. 1 S accounts, the letter's allocation and the agency's own accounts side by side
+    assert by_year[2023] == (1396688000, None, None, None, 1305832000, 1371030000, 1333983405)
+    assert by_year[2024][1] == 1538891000
+    assert by_year[2025][2:4] == (1591294000, 1591294000)
+    assert by_year[2026][4] == 1556792000
+
+
+def test_oppdrag_history_joins_definitions_and_mentions(corpus_tables):
+    con = _con(corpus_tables)
+    given = con.execute(
+        "select distinct gitt_i, brev_nr from v_oppdrag_historikk where oppdrag_id = 'TB2023-14'"
+    ).fetchall()
+    assert len(given) == 1 and given[0][0].startswith("tildelingsbrev-2023")
+    mentions = con.execute(
+        "select count(*) from v_oppdrag_historikk where oppdrag_id = 'TB2023-14'"
+    ).fetchone()[0]
+    assert mentions >= 3
+    # an assignment only mentioned (defined in a letter that is not in the corpus) is listed too
+    only_mentioned = con.execute(
+        "select count(*) from v_oppdrag_historikk where gitt_i is null and oppdrag_id = 'TB2024-28'"
+    ).fetchone()[0]
+    assert only_mentioned >= 1
+
+
+def test_resolution_status(corpus_tables):
+    con = _con(corpus_tables)
+    row = con.execute(
+        "select status, rapportering_avsluttes, antall_omtaler from v_anmodningsvedtak_status "
+        "where sesjon = '2020-2021' and vedtak_nr = 646"
+    ).fetchone()
+    assert row[0] == "avsluttet" and row[1] is True and row[2] >= 2
+    open_n = con.execute(
+        "select count(*) from v_anmodningsvedtak_status where status = 'under arbeid'"
+    ).fetchone()[0]
+    assert open_n > 30
+
+
+def test_failed_checks_view_shows_the_source_line(corpus_tables):
+    rows = (
+        _con(corpus_tables)
+        .execute("select kontroll, kildelinje from v_kontroller_feilet where kontroll = 'ugyldig_dato'")
+        .fetchall()
+    )
+    assert rows and all("31.6.2026" in (line or "") for _, line in rows)
+
+
+def test_explain_prints_record_and_source_lines(corpus_tables):
+    out = str(corpus_tables["_dir"])
+    runner = CliRunner()
+    res = runner.invoke(app, ["explain", "oppdrag", "TB2026-14", "--out", out])
+    assert res.exit_code == 0, res.output
+    assert "oppdrag_id=TB2026-14" in res.output and "tildelingsbrev-2026-helsedirektoratet.txt" in res.output
+    assert any(line.lstrip().startswith(">") and "TB2026" in line for line in res.output.splitlines())
+    res = runner.invoke(app, ["explain", "bevilgninger", "740", "01", "2025", "--out", out])
+    assert res.exit_code == 0 and "1591294" in res.output.replace(" ", "")
+    cases = [("anmodningsvedtak", "646"), ("tiltak", "helseforskningsloven"), ("nokkeltall", "Avtalte"),
+             ("indikatorer", "folkehelsearbeid"), ("brev", None), ("kontroller", "sum_kapittel")]  # fmt: skip
+    for table, key in cases:
+        args = ["explain", table] + ([key] if key else []) + ["--out", out]
+        assert runner.invoke(app, args).exit_code == 0, table
