@@ -13,7 +13,8 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Dokumenttype = Literal["tildelingsbrev", "aarsrapport", "prop_1_s", "meld_st", "ukjent"]
+# "annet": recognised but not extracted (e.g. Prop. 1 LS); "ukjent": not recognised at all
+Dokumenttype = Literal["tildelingsbrev", "aarsrapport", "prop_1_s", "meld_st", "annet", "ukjent"]
 
 
 class Record(BaseModel):

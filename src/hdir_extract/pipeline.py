@@ -20,6 +20,7 @@ from typing import Any
 from hdir_extract import PARSER_VERSION
 from hdir_extract.checks.grounding import check_grounding
 from hdir_extract.classify import classify
+from hdir_extract.document import Document
 from hdir_extract.extractors import applicable
 from hdir_extract.extractors.anmodningsvedtak_links import cross_document_checks as vedtak_checks
 from hdir_extract.linking import link_tables
@@ -87,6 +88,23 @@ def extract_bytes(name: str, data: bytes, limits: Limits | None = None, debug: b
             traceback.print_exc()
         return res
     res.sha256 = doc.sha256
+    try:
+        _extract_document(name, doc, res, debug)
+    except Exception as e:  # a bug outside the extractors' own boundaries: still one line, no traceback
+        res.feil(
+            doc.dok_id or None,
+            "pipeline",
+            type(e).__name__,
+            "feil",
+            f"cannot process: {type(e).__name__}: {e}"[:300],
+        )
+        if debug:
+            traceback.print_exc()
+    return res
+
+
+def _extract_document(name: str, doc: Document, res: FileResult, debug: bool) -> None:
+    """Classify `doc`, run every applicable extractor in its own error boundary, check grounding."""
     cls = classify(doc)
     doc.dokumenttype, doc.aar, doc.tittel, doc.utsteder = cls.dokumenttype, cls.aar, cls.tittel, cls.utsteder
     doc.dok_id = make_dok_id(cls.dokumenttype, cls.aar, doc.sha256)
@@ -113,9 +131,15 @@ def extract_bytes(name: str, data: bytes, limits: Limits | None = None, debug: b
         )
     if cls.dokumenttype not in EXTRACTED_TYPES:
         res.skipped = True
-        what = f"recognised as {cls.tittel}" if cls.tittel else "unknown document type"
-        res.feil(doc.dok_id, "classify", "SkippedDocument", "advarsel", f"skipped: {what} ({cls.reason})")
-        return res
+        what = f"recognised as {cls.tittel}, a type not extracted" if cls.tittel else "unknown document type"
+        res.feil(
+            doc.dok_id,
+            "classify",
+            "SkippedDocument",
+            "advarsel",
+            f"skipped: {what}" + ("" if cls.tittel else f" ({cls.reason})"),
+        )
+        return
     records: list[Record] = []
     for spec in applicable(cls.dokumenttype):
         try:
@@ -147,7 +171,6 @@ def extract_bytes(name: str, data: bytes, limits: Limits | None = None, debug: b
     records.extend(check_grounding(doc, records))
     for rec in records:
         res.add(rec)
-    return res
 
 
 def extract_file(path: Path, limits: Limits | None = None, debug: bool = False) -> FileResult:
