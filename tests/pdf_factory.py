@@ -1,0 +1,93 @@
+"""Test PDFs made on the fly with fpdf2 (a dev dependency) and pypdfium2: bad files and a ruled table.
+
+Core fonts only know Latin-1, so the texts avoid the en dash; æøå are fine.
+"""
+
+from __future__ import annotations
+
+import io
+
+from fpdf import FPDF
+
+BUDGET_ROWS = [
+    ("01", "Driftsutgifter", "1 270 911", "1 316 400"),
+    ("21", "Spesielle driftsutgifter, kan overføres", "120 350", "128 600"),
+    ("22", "Gebyrfinansierte ordninger", "28 531", "28 531"),
+    ("60", "Kommunale tiltak, kan overføres", "87 930", "82 300"),
+    ("70", "Rusmiddeltiltak, kan overføres", "186 480", "186 400"),
+    ("74", "Skolefrukt, kan overføres", "21 648", "21 648"),
+    ("79", "Andre tilskudd, kan overføres", "88 935", "70 200"),
+]
+
+
+def _letter_page(pdf: FPDF, n: int, body: list[str]) -> None:
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=9)
+    pdf.set_xy(150, 10)
+    pdf.cell(40, 5, f"Side {n}", align="R")
+    pdf.set_xy(20, 285)
+    pdf.cell(170, 5, "Tildelingsbrev 2024 - Helsedirektoratet")
+    pdf.set_xy(20, 30)
+    pdf.set_font("Helvetica", size=11)
+    for line in body:
+        pdf.cell(170, 6, line, new_x="LMARGIN", new_y="NEXT")
+
+
+def letter(pages: int = 3) -> bytes:
+    """An A4 letter: 'Side N' head and a footer on every page, two body lines per page."""
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_left_margin(20)
+    for n in range(1, pages + 1):
+        _letter_page(
+            pdf, n, [f"Avsnitt {n} om oppdrag til direktoratet.", f"Frist for oppdrag {n} er 1. mars."]
+        )
+    return bytes(pdf.output())
+
+
+def encrypted() -> bytes:
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="eier", user_password="hemmelig")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.cell(100, 10, "Hemmelig brev")
+    return bytes(pdf.output())
+
+
+def image_only(pages: int = 2) -> bytes:
+    """A 'scanned' PDF: every page is a picture, no text layer."""
+    from PIL import Image, ImageDraw
+
+    pdf = FPDF()
+    for n in range(pages):
+        img = Image.new("L", (400, 200), 255)
+        ImageDraw.Draw(img).text((20, 80), f"Skannet side {n + 1}", fill=0)
+        buf = io.BytesIO()
+        img.save(buf, format="PNG")
+        pdf.add_page()
+        pdf.image(io.BytesIO(buf.getvalue()), x=10, y=10, w=180)
+    return bytes(pdf.output())
+
+
+def zero_pages() -> bytes:
+    import pypdfium2 as pdfium
+
+    buf = io.BytesIO()
+    pdfium.PdfDocument.new().save(buf)
+    return buf.getvalue()
+
+
+def ruled_table(repeat: int = 6) -> bytes:
+    """A budget table with ruling lines on every cell, long enough to run over two pages (fpdf2 repeats
+    the header row on the second page), with a paragraph before it."""
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, "Kap. 714 Folkehelse\n(i 1 000 kr)")
+    pdf.ln(4)
+    with pdf.table(col_widths=(15, 85, 35, 35), text_align=("LEFT", "LEFT", "RIGHT", "RIGHT")) as table:
+        table.row(("Post", "Betegnelse", "Regnskap 2023", "Forslag 2025"))
+        for _ in range(repeat):
+            for row in BUDGET_ROWS:
+                table.row(row)
+    return bytes(pdf.output())
