@@ -133,3 +133,25 @@ def test_explain_prints_record_and_source_lines(corpus_tables):
     for table, key in cases:
         args = ["explain", table] + ([key] if key else []) + ["--out", out]
         assert runner.invoke(app, args).exit_code == 0, table
+
+
+def test_readme_queries_run_and_match_their_printed_output(corpus_tables):
+    import re
+
+    from hdir_extract.schema import README
+
+    text = README.read_text(encoding="utf-8")
+    blocks = re.findall(r"```sql\n(.*?)```\n\n(\|.*?)\n\n", text, flags=re.S)
+    assert len(blocks) == 5
+    con = _con(corpus_tables)
+    for sql, table in blocks:
+        rows = con.execute(sql).fetchall()
+        printed = [line for line in table.splitlines()[2:]]
+        assert len(rows) == len(printed), sql
+        for row, line in zip(rows, printed, strict=True):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            for value, cell in zip(row, cells, strict=True):
+                if cell.endswith("…"):
+                    assert str(value).startswith(cell[:-1].strip()), (sql, value, cell)
+                else:
+                    assert ("" if value is None else str(value)) == cell, (sql, value, cell)
