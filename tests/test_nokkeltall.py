@@ -164,3 +164,44 @@ def test_link_on_the_real_corpus(corpus_rows):
     tilbake = next(r for r in refs if r["indikator"] == "Tilbakebetalt beløp")
     assert ind[tilbake["indikator_ref"]]["tekst"] == "Tilbakebetalt beløp"
     assert ind[tilbake["indikator_ref"]]["linje"] == 2260
+
+
+def _at(values, linje):
+    return [
+        (r.verdi, r.enhet, r.aar, r.verditype)
+        for r in values
+        if r.linje == linje and r.kilde_type != "tabell"
+    ]
+
+
+def test_narrative_numbers_that_are_no_values(values):
+    narrative = [r for r in values if r.kilde_type != "tabell"]
+    # "hvor 100 er best" (a scale's end), "3 av 4" / "1 av 3" (fractions), footnote texts at the
+    # foot of the page ("11  Alkoholbruk ... FHI (2023)"), "Tabell 08771"
+    assert _at(values, 4060) == []
+    assert _at(values, 1877) == [] and [v for v in _at(values, 2713) if v[0] in (1, 3)] == []
+    assert _at(values, 1936) == [] and _at(values, 1998) == [] and _at(values, 2000) == []
+    assert not [r for r in narrative if r.verdi == 8771]
+    # thresholds in the indicator's definition: "innen 150 sek", "innen 2 virkedager"
+    assert _at(values, 6694) == [] and _at(values, 6702) == []
+    # after "Sentrale aktiviteter i direktoratet" and after a chapter heading the prose is not the
+    # indicator's
+    assert _at(values, 4099) == [] and _at(values, 5998) == [] and _at(values, 6856) == []
+
+
+def test_narrative_units_years_and_targets(values):
+    assert _at(values, 4062) == [(77, "skår (0-100)", None, "resultat")]
+    assert _at(values, 4066) == [(63, "skår (0-100)", None, "resultat")]
+    # the year of "170 besøk ila januar" is the "januar 2024" of the sentence before
+    assert (170, "antall", 2024, "resultat") in _at(values, 6437)
+    assert _at(values, 3672) == [(125286, "antall", 2022, "resultat")]
+    # a year in parentheses serves the value in the same parentheses
+    assert _at(values, 5231) == [(72.76, "prosent", 2023, "resultat"), (72.66, "prosent", 2022, "resultat")]
+    assert [v[2] for v in _at(values, 5923)] == [2022, 2022]
+    # "mot 8 prosent året før"
+    assert _at(values, 1909) == [(7, "prosent", 2023, "resultat"), (8, "prosent", 2022, "resultat")]
+    assert _at(values, 6732) == [(69, "antall", None, "resultat"), (66, "antall", None, "maaltall")]
+    assert _at(values, 5273) == [(396, "antall", 2023, "resultat")]
+    assert _at(values, 6743) == [(2002, "antall", None, "resultat")]
+    assert _at(values, 1947) == [(7, "liter", None, "resultat")]
+    assert (205000, "antall", 2023, "resultat") in _at(values, 6798)

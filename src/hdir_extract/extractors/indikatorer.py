@@ -116,6 +116,24 @@ def _key(text: str) -> str:
     return regex.sub(r"\W+", "", text.lower())[:40]
 
 
+# page furniture of a letter: "Side 4", "Side 4 av 12"
+_FURNITURE = regex.compile(r"^Side\s+\d{1,3}(?:\s*(?:av|/)\s*\d{1,3})?$", regex.IGNORECASE)
+
+
+def _sentence_ending_at(doc: Document, no: int) -> str:
+    """The line with the lines before it that belong to the same sentence (up to three), so an
+    intro sentence re-wrapped as "... De utvalgte nøkkeltallene" / "er:" is still seen whole."""
+    parts = [doc.text(no).strip()]
+    k = no - 1
+    while k >= 1 and len(parts) < 4:
+        t = doc.text(k).strip()
+        if not t or t.endswith((".", ":", "!", "?")) or _marker(t):
+            break
+        parts.insert(0, t)
+        k -= 1
+    return join_lines(parts)
+
+
 def _intro_type(text: str) -> str | None:
     """A sentence introducing a list of exactly one item type, ending with ':'."""
     t = text.strip()
@@ -167,6 +185,8 @@ def extract(doc: Document) -> list[Record]:
         if not stripped:
             blank_before = True
             continue
+        if _FURNITURE.match(stripped):
+            continue  # a page break inside a list: the item goes on after it
         lh = _LIST_HEADING.match(text)
         if lh:
             close()
@@ -201,7 +221,7 @@ def extract(doc: Document) -> list[Record]:
             continue
         mk = _marker(text)
         if cur_type is None:
-            intro = _intro_type(text)
+            intro = _intro_type(_sentence_ending_at(doc, no))
             if intro:
                 close()
                 cur_type = intro

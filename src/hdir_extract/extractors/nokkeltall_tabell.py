@@ -29,7 +29,11 @@ from hdir_extract.parsing.text import join_lines
 
 _CAPTION = regex.compile(r"^\s*Tabell\s+(?P<nr>\d+(?:[-.]\d+)?)\s*(?P<title>.*?)\s*$")
 _FIGURE = regex.compile(r"^\s*Figur\s+\d+(?:[-.]\d+)?")
-_FOOTER = regex.compile(r"^\s*\p{L}[\p{L} .]{2,40}\s(?:19|20)\d{2}\s{2,}\d{1,3}\s*$")
+# page furniture inside a table: the running footer "Årsrapport 2023  27", or "Side 4" / "Side 4 av 90"
+_FOOTER = regex.compile(
+    r"^\s*(?:\p{L}[\p{L} .]{2,40}\s(?:19|20)\d{2}\s{2,}\d{1,3}|Side\s+\d{1,3}(?:\s+av\s+\d{1,3})?)\s*$",
+    regex.IGNORECASE,
+)
 _FOOTNOTE = regex.compile(r"^\s*(?P<nr>\d{1,2})\s+(?P<text>\p{L}.{3,})$")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # the tables of the statutory accounts belong to the bevilgninger extractor
@@ -216,11 +220,17 @@ def _find_tables(doc: Document) -> list[_Table]:
             k += 1
             if len(body) > 120:
                 break
-        # footnote markers may also be printed further down the page
-        for j in range(k, min(n, k + 60) + 1):
-            fm = _FOOTNOTE.match(doc.text(j))
-            if fm and len(doc.text(j).strip()) > 20:
-                notes.add(fm.group("nr"))
+        # footnote markers may also be printed further down the page (counted in text lines, so
+        # the reach does not depend on how many blank lines the text layer has)
+        seen, j = 0, k
+        while j <= n and seen < 30:
+            t = doc.text(j)
+            if t.strip():
+                seen += 1
+                fm = _FOOTNOTE.match(t)
+                if fm and len(t.strip()) > 20:
+                    notes.add(fm.group("nr"))
+            j += 1
         tables.append(_Table(m.group("nr"), m.group("title"), no, body, notes))
         no = k
     return tables
@@ -396,6 +406,53 @@ def _read_table(doc: Document, tab: _Table) -> list[Record]:
                     raw=raw,
                 )
             )
+    return out + _sum_checks(doc, kilde, [r for r in out if isinstance(r, Nokkeltall)])
+
+
+_ROUNDED_UNITS = frozenset({"mill. kroner", "mrd. kroner", "tusen kroner", "prosent", "årsverk"})
+_SUM_LABEL = regex.compile(r"^\s*(?:sum|totalt?|i alt)\b", regex.IGNORECASE)
+
+
+def _sum_checks(doc: Document, kilde: str, values: list[Nokkeltall]) -> list[Record]:
+    """A total row ("Sum", "Totalt", "I alt") must equal the rows above it (back to the previous
+    total) column by column. Checked only where all those rows share the total's unit, so a key
+    figure table mixing årsverk, kroner and prosent is not summed."""
+    out: list[Record] = []
+    rows: dict[int, list[Nokkeltall]] = {}
+    for v in values:
+        rows.setdefault(v.linje, []).append(v)
+    block: list[list[Nokkeltall]] = []
+    for linje in sorted(rows):
+        cells = rows[linje]
+        label = cells[0].indikator or ""
+        if not _SUM_LABEL.match(label):
+            block.append(cells)
+            continue
+        units = {c.enhet for r in block for c in r} | {c.enhet for c in cells}
+        if len(block) >= 2 and len(units) == 1:
+            for c in cells:
+                col = [x.verdi for r in block for x in r if (x.aar, x.kolonne) == (c.aar, c.kolonne)]
+                if not col or c.verdi is None or any(x is None for x in col):
+                    continue
+                total = sum(x for x in col if x is not None)
+                # amounts in millions, shares and årsverk are printed rounded: allow half a unit
+                # per summed row; counts must add up exactly
+                rounded = c.enhet in _ROUNDED_UNITS or any(x % 1 for x in col if x is not None)
+                ok = abs(total - c.verdi) <= (0.5 * len(col) if rounded else 0) + 1e-9
+                out.append(
+                    Kontroll(
+                        dok_id=doc.dok_id,
+                        linje=linje,
+                        kontroll="tabell_sum",
+                        nokkel=f"{kilde} {label} {c.kolonne or c.aar or ''}".strip(),
+                        forventet=c.raw,
+                        beregnet=f"{total:g}",
+                        avvik=total - c.verdi,
+                        ok=ok,
+                        melding=None if ok else "Summen av radene over stemmer ikke med sumraden.",
+                    )
+                )
+        block = []
     return out
 
 
