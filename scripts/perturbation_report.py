@@ -42,6 +42,7 @@ PERTURBATIONS = {
     "reflow_100": lambda lines: P.reflow_prose(lines, 100),
     "page_furniture": P.insert_page_furniture,
     "next_year": lambda lines: P.shift_years(lines, 1),
+    "pdf_like": P.pdf_like,
 }
 _YEAR = regex.compile(r"(?<!\d)(19[89]\d|20[0-3]\d)(?!\d)")
 
