@@ -158,14 +158,40 @@ def test_running_prose_and_other_subjects_give_nothing():
     assert tiltak.extract(doc) == []
 
 
-def test_pdf_page_change_ends_a_box():
-    lines = ["Boks 2.1 Regjeringen vil", "– styrke tjenesten", "i hele landet", "og dette er løpende tekst"]
-    doc = Document(
+def _pdf_doc(lines: list[str], new_page_at: int) -> Document:
+    return Document(
         dok_id="t",
         source_file="t.pdf",
         sha256="0",
         format="pdf",
-        lines=[Line(no=i, text=t, page=1 if i < 4 else 2) for i, t in enumerate(lines, start=1)],
+        lines=[Line(no=i, text=t, page=1 if i < new_page_at else 2) for i, t in enumerate(lines, start=1)],
     )
-    (rec,) = tiltak.extract(doc)
+
+
+def test_pdf_page_change_ends_a_box():
+    lines = [
+        "Boks 2.1 Regjeringen vil",
+        "– styrke tjenesten",
+        "i hele landet",
+        "helsetjenester gjennom veiledning",
+    ]
+    (rec,) = tiltak.extract(_pdf_doc(lines, new_page_at=4))
     assert (rec.kilde, rec.tekst, rec.linje_slutt) == ("Boks 2.1", "styrke tjenesten i hele landet", 3)
+
+
+def test_pdf_page_change_inside_an_item_that_plainly_goes_on():
+    # the line before the page change ends in a function word, or the next page starts with one
+    lines = [
+        "Boks 2.1 Regjeringen vil",
+        "– styrke tjenesten i",
+        "hele landet",
+        "– fremme et notat med forslag",
+    ]
+    lines += ["til lovendringer", "– evaluere ordningen"]
+    for new_page_at in (3, 5):
+        recs = tiltak.extract(_pdf_doc(lines, new_page_at))
+        assert [r.tekst for r in recs] == [
+            "styrke tjenesten i hele landet",
+            "fremme et notat med forslag til lovendringer",
+            "evaluere ordningen",
+        ]
