@@ -51,3 +51,19 @@ def test_same_document_twice_is_counted_once(tmp_path: Path):
     dup = [f for f in tables["feil"] if f["feiltype"] == "DuplicateDocument"]
     assert len(dup) == 1 and dup[0]["fil"] == "kopi av a.txt"
     assert not any(r.failed for r in results)
+
+
+def test_same_document_as_text_and_as_pdf_is_counted_once(tmp_path: Path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SOURCE, raw / "brev.txt")
+    shutil.copy(
+        Path(__file__).resolve().parents[1] / "fixtures" / "pdf_tildelingsbrev-2023.pdf", raw / "brev.pdf"
+    )
+    results, tables = run(raw, tmp_path / "out", workers=1, use_cache=False)
+    assert [d["format"] for d in tables["dokumenter"]] == [
+        "txt"
+    ]  # text is preferred: its lines are the file's
+    dup = [f for f in tables["feil"] if f["feiltype"] == "DuplicateDocument"]
+    assert [f["fil"] for f in dup] == ["brev.pdf"]
+    assert not any(r.failed for r in results)
