@@ -155,3 +155,10 @@ def test_readme_queries_run_and_match_their_printed_output(corpus_tables):
                     assert str(value).startswith(cell[:-1].strip()), (sql, value, cell)
                 else:
                     assert ("" if value is None else str(value)) == cell, (sql, value, cell)
+
+
+def test_query_csv_writes_list_columns_joined(corpus_tables):
+    sql = "select oppdrag_id, frister from oppdrag where oppdrag_id = 'TB2023-01'"
+    res = CliRunner().invoke(app, ["query", sql, "--format", "csv", "--out", str(corpus_tables["_dir"])])
+    assert res.exit_code == 0, res.output
+    assert res.output.splitlines() == ["oppdrag_id,frister", "TB2023-01,2023-05-01"]

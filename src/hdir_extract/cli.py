@@ -212,6 +212,9 @@ def query(
         [dict(zip(names, r, strict=True)) for r in rows], schema=names, orient="row", strict=False
     )
     if fmt == "csv":
+        # CSV has no lists: list columns (frister, refererer, …) are written as "a; b"
+        lists = [c for c, t in df.schema.items() if isinstance(t, pl.List)]
+        df = df.with_columns(pl.col(c).cast(pl.List(pl.Utf8)).list.join("; ") for c in lists)
         sys.stdout.write(df.write_csv())
     elif fmt == "json":
         sys.stdout.write(df.write_json() + "\n")
