@@ -151,3 +151,30 @@ def test_other_documents_give_only_mentions():
         (2, "TB2023-14", "TB2023-14"),
     ]
     assert not any(isinstance(r, Oppdrag) for r in recs)
+
+
+def test_pdf_of_the_2023_letter_gives_the_same_assignments(corpus_docs):
+    # the same letter as an A4 PDF with a running header and a "Side N" footer (the PDF reader's
+    # fixture): every assignment, its text and every mention come out as from the text file
+    pdf_path = FIXTURES / "pdf_tildelingsbrev-2023.pdf"
+    if not pdf_path.exists():
+        pytest.skip("the PDF fixture is not in this checkout")
+    from hdir_extract.classify import classify
+    from hdir_extract.sources import read_document
+
+    doc = read_document(pdf_path.name, pdf_path.read_bytes())
+    cls = classify(doc)
+    doc.dokumenttype, doc.aar = cls.dokumenttype, cls.aar
+    fields = ("tittel", "avdeling", "frister", "refererer", "omraade", "brev_nr", "brev_dato", "tekst")
+
+    def content(d):
+        rows = oppdrag.extract(d)
+        recs = {r.oppdrag_id: tuple(" ".join(str(getattr(r, f)).split()) for f in fields) for r in rows
+                if r.table == "oppdrag"}  # fmt: skip
+        return recs, sorted(r.ref_id for r in rows if r.table == "referanser")
+
+    pdf_recs, pdf_mentions = content(doc)
+    txt_recs, txt_mentions = content(corpus_docs[("tildelingsbrev", 2023)])
+    assert len(pdf_recs) == 96
+    assert pdf_recs == txt_recs
+    assert pdf_mentions == txt_mentions

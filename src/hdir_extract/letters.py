@@ -60,6 +60,8 @@ _POSTBOKS = regex.compile(r"^\s*Postboks\s+\d+")
 _POSTCODE = regex.compile(r"^\s*\d{4}\s+\p{Lu}{2,}\s*$")
 _ONLY_LINK = regex.compile(r"^\s*(?:mailto:\S+|https?://\S+|www\.\S+)\s*$")
 _IFOLGE_LISTE = regex.compile(r"^\s*Ifølge\s+liste\s*$", regex.IGNORECASE)
+_CLOSING = regex.compile(r"^\s*Med\s+(?:vennlig\s+)?hilsen\b", regex.IGNORECASE)
+_CHAPTER_ONE = regex.compile(r"^1\.?\s+\p{Lu}\p{L}+(?:\s+\p{L}+){0,5}\s*$")
 #: letters with fewer non-blank lines than this before their subject line are the first letter
 _PREAMBLE_LINES = 40
 
@@ -133,37 +135,72 @@ def _date_and_ref(doc: Document, start: int, end: int) -> tuple[dt.date | None, 
     return dato, dato_linje, var_ref
 
 
+def _main_letter_after_closing(doc: Document, closing: int, limit: int) -> int | None:
+    """A main letter that follows another letter's closing: after "Med hilsen", the signatures, "Kopi"
+    and address lists (short lines), the body of a tildelingsbrev starts with its chapter 1
+    ("1 Innledning"). A main letter carries no "Tillegg" subject, so this is how it is seen when a
+    supplementary letter stands before it in the bundle."""
+    seen = long = 0
+    for k in range(closing + 1, min(limit, len(doc.lines) + 1)):
+        text = doc.text(k).strip()
+        if not text:
+            continue
+        if _CHAPTER_ONE.match(text):
+            return k
+        seen += 1
+        long += len(text) > 60  # "Dokumentet er elektronisk signert og har derfor ikke ..." is one
+        if long > 2 or seen > 40:  # running text: the letter goes on (an attachment, a list)
+            return None
+    return None
+
+
+def _anchors(doc: Document) -> list[tuple[int, str | None, bool]]:
+    """Where letters start: (line, subject, is a main letter seen by its chapter 1)."""
+    n = len(doc.lines)
+    subjects: list[tuple[int, str | None, bool]] = []
+    for no in range(1, n + 1):
+        subject = _subject_at(doc, no)
+        if subject is None or (subjects and no - subjects[-1][0] < 5):
+            continue
+        subjects.append((no, subject, False))
+    out = list(subjects)
+    for no in range(1, n + 1):
+        if not _CLOSING.match(doc.text(no)):
+            continue
+        nxt_subject = min((a for a, _, _ in subjects if a > no), default=n + 1)
+        chapter = _main_letter_after_closing(doc, no, nxt_subject)
+        if chapter is not None:
+            out.append((chapter, None, True))
+    return sorted(out)
+
+
 def segment_letters(doc: Document) -> list[LetterSegment]:
-    """Split a bundle into letters, in file order."""
+    """Split a bundle into letters, in file order (which need not be date order, and a supplementary
+    letter may come first)."""
     n = len(doc.lines)
     if not n:
         return []
-    anchors: list[tuple[int, str]] = []
-    for no in range(1, n + 1):
-        subject = _subject_at(doc, no)
-        if subject is None or (anchors and no - anchors[-1][0] < 5):
-            continue
-        anchors.append((no, subject))
-    starts: list[tuple[int, str | None]] = []
-    for no, subject in anchors:
+    starts: list[tuple[int, str | None, bool]] = []
+    for no, subject, main in _anchors(doc):
         before = sum(1 for k in range(1, no) if doc.text(k).strip())
         if not starts and before < _PREAMBLE_LINES:
-            starts.append((1, subject))  # the main letter's own subject line
+            starts.append((1, subject, main))  # the first letter's own subject line
         else:
             if not starts:
-                starts.append((1, None))
-            starts.append((_letter_start(doc, no), subject))
+                starts.append((1, None, False))
+            starts.append((_letter_start(doc, no), subject, main))
     if not starts:
-        starts.append((1, None))
+        starts.append((1, None, False))
     out: list[LetterSegment] = []
-    for i, (start, subject) in enumerate(starts):
+    for i, (start, subject, main) in enumerate(starts):
         end = starts[i + 1][0] - 1 if i + 1 < len(starts) else n
         while end > start and not doc.text(end).strip():
             end -= 1
         dato, dato_linje, var_ref = _date_and_ref(doc, start, end)
         is_supplement = subject is not None and bool(_SUPPLEMENT.search(subject))
-        # a later letter is a supplement unless its own subject names a (main) tildelingsbrev
-        later_main = i > 0 and subject is not None and not is_supplement
+        # a later letter is a supplement unless its own subject names a (main) tildelingsbrev or it
+        # starts with the chapter 1 of a main letter
+        later_main = i > 0 and ((subject is not None and not is_supplement) or main)
         brevtype = "tillegg" if is_supplement or (i > 0 and not later_main) else "tildelingsbrev"
         out.append(
             LetterSegment(
@@ -258,11 +295,11 @@ def furniture_lines(doc: Document) -> frozenset[int]:
             _mark_letterhead(doc, ln.no, marks)
         elif _POSTBOKS.match(text) and len(text.strip()) < 40:
             marks.add(ln.no)
-            prev = _prev_nonblank(doc, ln.no, limit=2)
+            prev = _prev_nonblank(doc, ln.no, limit=4)  # double-spaced text: blank lines between
             # the recipient's name above the box number ("Helsedirektoratet")
             if prev is not None and len(doc.text(prev).strip()) < 40 and " " not in doc.text(prev).strip():
                 marks.add(prev)
-            nxt = _next_nonblank(doc, ln.no, limit=2)
+            nxt = _next_nonblank(doc, ln.no, limit=4)
             if nxt is not None and _POSTCODE.match(doc.text(nxt)):
                 marks.add(nxt)
     return frozenset(marks)

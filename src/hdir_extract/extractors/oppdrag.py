@@ -27,11 +27,26 @@ _LIST_MARKERS = regex.compile(
 
 
 def _doc_year(doc: Document, ids: list[IdOnLine]) -> int | None:
-    """The budget year whose ids are defined here: the document's year, else the most common year."""
+    """The budget year whose ids are defined here. The headings say it themselves: the year of the
+    ids printed as headings with a department ("ID: TB2023-01 Eieravdeling HOD: FHA") wins over the
+    year the document was recognised as (a renamed file, a letter dated the year before); then the
+    recognised year; then the most common id year."""
+    headed = [_id_year(i) for i in ids if _heads_line_with_dept(doc, i)]
+    if headed:
+        return max(set(headed), key=headed.count)
     if doc.aar:
         return doc.aar
-    years = [int(i.oppdrag_id.split("-")[0][-4:]) for i in ids]
+    years = [_id_year(i) for i in ids]
     return max(set(years), key=years.count) if years else None
+
+
+def _heads_line_with_dept(doc: Document, i: IdOnLine) -> bool:
+    text = doc.text(i.linje)
+    return not text[: i.start].strip(" \t:ID") and bool(layout.DEPT.search(text[i.start :]))
+
+
+def _id_year(i: IdOnLine) -> int:
+    return int(i.oppdrag_id.split("-")[0][-4:])
 
 
 def _joined(doc: Document, lines: list[int]) -> tuple[str, list[tuple[int, int]]]:
@@ -151,7 +166,7 @@ def find_assignments(doc: Document) -> tuple[list[layout.Heading], list[LetterSe
             defined[e.ident.oppdrag_id] = e
             headings.append(e)
     headings.sort(key=lambda h: h.linje)
-    numbered = layout.numbered_headings(doc, letters)
+    numbered = layout.numbered_headings(doc, letters, furniture)
     sections = layout.section_lines(doc, letters, numbered, headings, furniture)
     layout.assign_omraade(headings, letters, numbered, sections)
     layout.assign_ends(doc, headings, letters, numbered, sections, furniture)

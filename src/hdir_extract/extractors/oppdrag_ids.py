@@ -33,8 +33,10 @@ def ids_on_line(doc: Document, no: int) -> list[IdOnLine]:
     out = [IdOnLine(no, m.start, m.raw.strip(), m.oppdrag_id) for m in find_ids(text)]
     cut = _CUT_ID.search(text)
     if cut:
-        # double-spaced text puts a blank line between the two halves
-        nxt = no + 1 if doc.text(no + 1).strip() else no + 2
+        # double-spaced text puts a blank line (or two) between the two halves
+        nxt = no + 1
+        while nxt <= min(no + 3, len(doc.lines) - 1) and not doc.text(nxt).strip():
+            nxt += 1
         tail = _CUT_TAIL.match(doc.text(nxt))
         if tail:
             raw = f"{cut.group(0).strip()} {tail.group('nr')}"

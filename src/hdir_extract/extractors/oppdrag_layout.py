@@ -11,6 +11,7 @@ Headings come in several styles:
 
 from __future__ import annotations
 
+import collections
 from dataclasses import dataclass, field
 
 import regex
@@ -102,10 +103,17 @@ def is_blank_or_furniture(doc: Document, no: int, furniture: frozenset[int]) -> 
 
 
 def next_content(doc: Document, no: int, furniture: frozenset[int], limit: int = 8) -> int | None:
-    """The next line after `no` that is neither blank nor page furniture."""
-    for k in range(no + 1, min(no + limit, len(doc.lines)) + 1):
-        if not is_blank_or_furniture(doc, k, furniture):
+    """The next line after `no` that is neither blank nor page furniture; `limit` counts the blank
+    lines looked at, not a page break passed over (page furniture and the blank lines after it)."""
+    k, seen, in_break = no + 1, 0, False
+    while k <= len(doc.lines) and seen < limit:
+        if k in furniture:
+            in_break = True
+        elif doc.text(k).strip():
             return k
+        elif not in_break:
+            seen += 1
+        k += 1
     return None
 
 
@@ -188,11 +196,36 @@ def find_list_entries(doc: Document, year: int | None, furniture: frozenset[int]
 
 @dataclass(frozen=True, slots=True)
 class Widths:
-    """Character widths of the heading layout, measured on the document itself."""
+    """The layout of this document, measured on the document itself (never a constant), so that the
+    next edition set in another width is read the same way. Title continuation does not hang on the
+    exact widths: they are only the last resort for a capitalised line in double-spaced text."""
 
     heading: int  # right edge of a heading line that carries a title
     title: int  # width of the title column
     body: int  # width of running text (plain headings run over the whole width)
+    line_gap: int = 0  # blank lines between two printed lines of a paragraph (1 in double-spaced text)
+
+    @property
+    def double_spaced(self) -> bool:
+        return self.line_gap > 0
+
+
+def _line_gap(doc: Document) -> int:
+    """The most common run of blank lines after a printed line: 0 in ordinary text, 1 where the text
+    layer puts a blank line after every printed line (a paragraph break is then a longer run)."""
+    runs: collections.Counter[int] = collections.Counter()
+    n = len(doc.lines)
+    no = 1
+    while no <= n:
+        if doc.text(no).strip():
+            k = no + 1
+            while k <= n and not doc.text(k).strip():
+                k += 1
+            runs[min(k - no - 1, 4)] += 1
+            no = k
+        else:
+            no += 1
+    return runs.most_common(1)[0][0] if runs else 0
 
 
 def measure(doc: Document, headings: list[Heading]) -> Widths:
@@ -207,12 +240,13 @@ def measure(doc: Document, headings: list[Heading]) -> Widths:
             titles.append(len(rest[dm.end() :].strip()))
     body = sorted(len(ln.text.rstrip()) for ln in doc.lines if len(ln.text.strip()) > 40)
     body_width = body[int(len(body) * 0.9)] if body else 90
+    gap = _line_gap(doc)
     if not edges:  # plain headings run over the whole text width
-        return Widths(body_width, body_width, body_width)
+        return Widths(body_width, body_width, body_width, gap)
     edges.sort()
     titles.sort()
     # the widest lines are the wrapped ones: their length is the edge of the column
-    return Widths(edges[int(len(edges) * 0.95)], titles[int(len(titles) * 0.95)], body_width)
+    return Widths(edges[int(len(edges) * 0.95)], titles[int(len(titles) * 0.95)], body_width, gap)
 
 
 def _first_word(text: str) -> str:
@@ -220,14 +254,48 @@ def _first_word(text: str) -> str:
     return parts[0] if parts else ""
 
 
+# a line that ends open: a word broken at the line end ("Kompetanse-"), a comma, a dash or a colon
+# ("Nasjonal alkoholstrategi:" + "Advarselsmerking av alkoholholdig drikk")
+_OPEN_END = regex.compile(r"(?:[\p{L}\p{N}]-|,|\s[-–]|:)$")
+# a complete sentence ("For detaljer se eget vedlegg.") is the body, not a wrapped title line
+_SENTENCE = regex.compile(r"^\p{Lu}\S*(?:\s+\S+){2,}[.!?]$")
+
+
+def _ends_open(line: str) -> bool:
+    words = line.split()
+    return bool(_OPEN_END.search(line.rstrip())) or (bool(words) and words[-1].casefold() in _OPEN_WORDS)
+
+
+def _same_paragraph(doc: Document, cur: int, nxt: int, widths: Widths, furniture: frozenset[int]) -> bool:
+    """No paragraph break between two lines: no more blank lines than between the lines of a
+    paragraph (none in ordinary text, one in double-spaced text), no page break."""
+    between = range(cur + 1, nxt)
+    if any(no in furniture for no in between):
+        return False
+    return len(between) <= widths.line_gap
+
+
+def _would_not_fit(doc: Document, cur: int, nxt: int, widths: Widths, is_heading_line: bool) -> bool:
+    """The first word of line `nxt` did not fit on line `cur` (so the break is a wrap)."""
+    first = len(_first_word(doc.text(nxt)))
+    if is_heading_line:
+        return len(doc.text(cur).rstrip()) + 1 + first > widths.heading - 4
+    return len(doc.text(cur).strip()) + 1 + first > widths.title - 4
+
+
 def _continues(
-    doc: Document, cur: int, nxt: int, widths: Widths, is_heading_line: bool, columnar: bool
+    doc: Document,
+    cur: int,
+    nxt: int,
+    widths: Widths,
+    is_heading_line: bool,
+    columnar: bool,
+    furniture: frozenset[int],
 ) -> bool:
-    """Whether title line `cur` wraps into line `nxt` (judged by the column widths)."""
-    if not columnar:
-        # a plain heading ("TTB2023-05 Presisering av ...") wraps at the text width, and its
-        # continuation is shorter than a line of running text
-        widths = Widths(int(widths.body * 0.85), int(widths.body * 0.7) - 8, widths.body)
+    """Whether title line `cur` wraps into line `nxt`. Judged by the words and the paragraph, not by
+    line widths: a wrapped title line follows an open line end or goes on in lower case; a line of
+    running text (long, capitalised) or a sentence is the body; within the heading's own paragraph the
+    remaining short lines are the title."""
     text = doc.text(nxt).strip()
     if (
         not text
@@ -235,19 +303,28 @@ def _continues(
         or DEPT.search(text)
         or text.endswith(":")
         or regex.match(r"(?i)frist\b", text)
-        or len(text) > widths.title + 8
     ):
         return False
-    if regex.search(r"[\p{L}\p{N}]-$|,$", doc.text(cur).rstrip()):
-        return True  # "Kompetanse-" + "og praksisutvikling": a word broken at the line end
-    if _first_word(doc.text(cur).split()[-1] if doc.text(cur).split() else "").casefold() in _OPEN_WORDS:
+    if _ends_open(doc.text(cur)):
         return True  # "Erfaringer med og konsekvenser av" + "nye fraværsregler i skolen"
-    # the first word of the next line must not have fitted on the current line
-    if is_heading_line:
-        used, edge = len(doc.text(cur).rstrip()), widths.heading
-    else:
-        used, edge = len(doc.text(cur).strip()), widths.title
-    return used + 1 + len(_first_word(text)) > edge - 4
+    if regex.match(r"[\p{Ll}(]", text):
+        # "Oppfølging av Nasjonal" + "hjernehelsestrategi (2018–2024)" even across a page break:
+        # a paragraph of the body starts with a capital letter
+        return True
+    if len(text) >= 0.75 * widths.body or _SENTENCE.match(text):
+        return False  # running text: "Helsedirektoratet er gitt en sentral rolle i oppfølging ..."
+    if len(text.split()) == 1 and regex.match(r"\p{Lu}\p{Ll}", text):
+        return False  # "Bakgrunn" under a complete title line: a sub-heading of the body
+    page_break = any(no in furniture for no in range(cur + 1, nxt))
+    if not page_break and not _same_paragraph(doc, cur, nxt, widths, furniture):
+        return False  # "... for fastlegeordningen" / blank / "Bakgrunn": a sub-heading of the body
+    if not page_break and not widths.double_spaced:
+        return True  # "Oppfølging av Riksrevisjonens rapport" + "Dokument 3:4 (2022–2023)"
+    # double-spaced text (or a page break) shows no paragraph between title lines: a capitalised line
+    # goes on the title only when its first word did not fit on the line before
+    if not columnar:  # a plain heading wraps at the text width
+        widths = Widths(int(widths.body * 0.85), int(widths.body * 0.7) - 8, widths.body, widths.line_gap)
+    return _would_not_fit(doc, cur, nxt, widths, is_heading_line)
 
 
 def _dept_code(text: str) -> tuple[str | None, str]:
@@ -288,14 +365,14 @@ def read_title(doc: Document, h: Heading, widths: Widths, furniture: frozenset[i
     else:
         first = next_content(doc, cur, furniture, limit=6)
         # a title on its own line sits in the narrow title column; a long line is already the body
-        if first is not None and _continues_fresh(doc, first, widths if columnar else Widths(0, 60, 0)):
+        if first is not None and _continues_fresh(doc, first, widths):
             texts.append(doc.text(first))
             lines.append(first)
             is_heading_line = False
     last = lines[-1] if lines else cur
     while lines:
         nxt = next_content(doc, last, furniture, limit=6)
-        if nxt is None or not _continues(doc, last, nxt, widths, is_heading_line, columnar):
+        if nxt is None or not _continues(doc, last, nxt, widths, is_heading_line, columnar, furniture):
             break
         texts.append(doc.text(nxt))
         lines.append(nxt)
@@ -306,11 +383,13 @@ def read_title(doc: Document, h: Heading, widths: Widths, furniture: frozenset[i
 
 
 def _continues_fresh(doc: Document, no: int, widths: Widths) -> bool:
+    """A title on its own line below the heading: short, not a list item or a label."""
     text = doc.text(no).strip()
     return (
         bool(text)
         and not _LIST_ITEM.match(doc.text(no))
-        and len(text) <= widths.title + 8
+        and len(text) < 0.75 * widths.body
+        and not _SENTENCE.match(text)
         and not text.endswith(":")
     )
 
@@ -318,7 +397,9 @@ def _continues_fresh(doc: Document, no: int, widths: Widths) -> bool:
 # --- sections and ends ---------------------------------------------------------------------------
 
 
-def numbered_headings(doc: Document, letters: list[LetterSegment]) -> dict[int, tuple[int, str]]:
+def numbered_headings(
+    doc: Document, letters: list[LetterSegment], furniture: frozenset[int] = frozenset()
+) -> dict[int, tuple[int, str]]:
     """Numbered headings: line -> (level, name). A level-1 heading counts only when a level-2 heading
     with its number follows in the same letter (so a list item "1. Teknologivalidering" is no heading)."""
     out: dict[int, tuple[int, str]] = {}
@@ -330,11 +411,14 @@ def numbered_headings(doc: Document, letters: list[LetterSegment]) -> dict[int, 
             if m and len(text.strip()) < 130:
                 level = m.group("num").count(".") + 1
                 name = [m.group("name")]
-                k = no + 1
-                # "3.2. Befolkningen har ... i trygge" + "og helsefremmende lokalsamfunn"
-                while k <= seg.linje_slutt and regex.match(r"^\s*\p{Ll}", doc.text(k)) and len(name) < 4:
+                # "3.2. Befolkningen har ... i trygge" + "og helsefremmende lokalsamfunn" (across the
+                # blank line of double-spaced text or a page break)
+                k = next_content(doc, no, furniture, limit=2)
+                while k is not None and k <= seg.linje_slutt and len(name) < 4:
+                    if not regex.match(r"^\s*\p{Ll}", doc.text(k)):
+                        break
                     name.append(doc.text(k))
-                    k += 1
+                    k = next_content(doc, k, furniture, limit=2)
                 out[no] = (level, clean(join_lines(name)).rstrip(".").strip())
                 level2_nums.append((no, ".".join(m.group("num").split(".")[:2])))
         for no in range(seg.linje_start, seg.linje_slutt + 1):
