@@ -32,6 +32,12 @@ SUM_LINE = regex.compile(r"^\s*Sum\s+(?P<what>\p{L}+)")
 POST = regex.compile(r"(?<=\s)(?P<post>\d{2})(?=\s)")
 NOTE_A = regex.compile(r"^\s*Note\s+A\b", regex.I)
 NOTE_A_ROW = regex.compile(r"^\s*(?P<kap>\d{4})(?P<post>\d{2})\s+(?P<rest>[-\d ]+)$")
+#: the report's page footer ("Årsrapport 2023  27", also "27 Årsrapport 2023" or "Side 27"), printed
+#: wherever a page breaks, also between the wrapped lines of one table row
+FOOTER = regex.compile(
+    r"^\s*(?:(?:Årsrapport(?:\s+\d{4})?|Side)\s+\d{1,3}(?:\s+av\s+\d{1,3})?|\d{1,3}\s+Årsrapport(?:\s+\d{4})?)\s*$",
+    regex.I,
+)
 LINE_GAP = "  "  # lines of a wrapped row are joined with a double space: a number never spans it
 
 
@@ -234,7 +240,7 @@ def _table(ctx: Ctx, start: int, year: int | None, kilde: str, samlet: dict) -> 
         text = doc.text(no)
         if NOTE_START.match(text):
             break
-        if not text.strip():
+        if not text.strip() or FOOTER.match(text):
             no += 1
             continue
         sm = SUM_LINE.match(text)

@@ -95,6 +95,21 @@ class TRow:
     units: list[int] = field(default_factory=list)
 
 
+def _printed(ctx: Ctx, no: int, k: int, step: int = 1) -> list[int]:
+    """The next `k` lines with text after (step 1) or before (step -1) line `no`.
+
+    Look-arounds count printed lines, never raw lines: another text extraction of the same letter
+    doubles or drops the blank lines between them.
+    """
+    out: list[int] = []
+    j = no + step
+    while 1 <= j <= len(ctx.doc.lines) and len(out) < k:
+        if ctx.doc.text(j).strip():
+            out.append(j)
+        j += step
+    return out
+
+
 def _header(ctx: Ctx, no: int) -> list[Column] | None:
     """Columns named on header line `no`, or None when the line is no table header."""
     text = ctx.doc.text(no)
@@ -117,7 +132,7 @@ def _header(ctx: Ctx, no: int) -> list[Column] | None:
         kind = next(k for p, k in KINDS if w.startswith(p))
         out.append(Column(kind, int(m.group("y")) if m.group("y") else None))
     # a year printed on its own line under the header ("Tildeling" / "2026") belongs to yearless columns
-    for j in range(no + 1, min(no + 4, len(ctx.doc.lines) + 1)):
+    for j in _printed(ctx, no, 2):
         t = ctx.doc.text(j).strip()
         if regex.fullmatch(r"\d{4}", t):
             for c in out:
@@ -154,7 +169,7 @@ def _unit_of(text: str) -> int | None:
 
 
 def _fullmakt_kind(ctx: Ctx, no: int) -> str | None:
-    for j in range(no - 1, max(no - 12, 0), -1):
+    for j in _printed(ctx, no, 6, -1):
         low = ctx.doc.text(j).lower()
         if "bestillingsfullmakt" in low:
             return "bestillingsfullmakt"
@@ -165,7 +180,7 @@ def _fullmakt_kind(ctx: Ctx, no: int) -> str | None:
 
 def _kilde(ctx: Ctx, no: int) -> str:
     """The nearest heading above the table (e.g. "2.1.2 Tildelinger", "4.1. Utgifter")."""
-    for j in range(no - 1, max(no - 40, 0), -1):
+    for j in _printed(ctx, no, 20, -1):
         t = ctx.doc.text(j).strip()
         if HEADING.match(t) or regex.match(r"^\d+(\.\d+)*\.?\s+Tildeling", t):
             return t
@@ -174,7 +189,7 @@ def _kilde(ctx: Ctx, no: int) -> str:
 
 def _prose_kap(ctx: Ctx, no: int) -> tuple[int, int] | None:
     """The "Kap. 765, post 21" heading a headerless change table belongs to."""
-    for j in range(no - 1, max(no - 60, 0), -1):
+    for j in _printed(ctx, no, 30, -1):
         t = ctx.doc.text(j).strip()
         m = KAP_POST_PROSE.match(t)
         if m and len(t) < 40:
@@ -343,10 +358,8 @@ def _split_number(ctx: Ctx, row: TRow, no: int) -> int:
     a = row.amounts[-1]
     if not ctx.doc.text(no).rstrip().endswith(a.raw):
         return no
-    for j in range(no + 1, min(no + 3, len(ctx.doc.lines) + 1)):
+    for j in _printed(ctx, no, 1):
         t = ctx.doc.text(j).strip()
-        if not t:
-            continue
         if regex.fullmatch(r"\d{3}", t) and not a.decimal:
             a.value = a.value * 1000 + (int(t) if a.value >= 0 else -int(t))
             return j
@@ -504,9 +517,7 @@ def extract_tildelingsbrev(ctx: Ctx) -> None:
             spec = Spec(
                 columns=cols,
                 unit=unit if unit is not None else 1000,  # tildelingsbrev tables are in thousands by custom
-                comments=any(
-                    "kommentar" in doc.text(j).lower() for j in range(no, min(no + 5, len(doc.lines) + 1))
-                ),
+                comments=any("kommentar" in doc.text(j).lower() for j in [no, *_printed(ctx, no, 3)]),
                 kilde=_kilde(ctx, no),
                 fullmakt=_fullmakt_kind(ctx, no) if cols[0].kind == "samlet_ramme" else None,
                 prose_kap=None if has_kap else _prose_kap(ctx, no),
@@ -523,9 +534,7 @@ def extract_tildelingsbrev(ctx: Ctx) -> None:
         unit = _unit_of(text) if text.strip() else None
         if unit is not None and last is not None and last.fullmakt is None:
             # a unit line directly followed by rows continues the last table's columns (no header)
-            nxt = next(
-                (j for j in range(no + 1, min(no + 6, len(doc.lines) + 1)) if doc.text(j).strip()), None
-            )
+            nxt = next(iter(_printed(ctx, no, 1)), None)
             if nxt and KAP_POST.match(doc.text(nxt)) and not _header(ctx, nxt):
                 spec = Spec(columns=last.columns, unit=unit, comments=last.comments, kilde=_kilde(ctx, no))
                 no = _parse_table(ctx, spec, nxt)
