@@ -44,6 +44,7 @@ PERTURBATIONS = {
     "next_year": lambda lines: P.shift_years(lines, 1),
     "pdf_like": P.pdf_like,
 }
+AMOUNTS = {"belop_nok", "verdi"}
 _YEAR = regex.compile(r"(?<!\d)(19[89]\d|20[0-3]\d)(?!\d)")
 
 
@@ -56,7 +57,11 @@ def keys(tables: dict, table: str, shift: int = 0) -> collections.Counter:
         s = str(v)
         return _YEAR.sub(lambda m: str(int(m.group(1)) + shift), s) if shift else s
 
-    return collections.Counter(tuple(val(r.get(f)) for f in KEYS[table]) for r in tables.get(table, []))
+    # amounts and values are never shifted, even when they look like a year ("2 000" kroner)
+    return collections.Counter(
+        tuple(str(r.get(f)) if f in AMOUNTS else val(r.get(f)) for f in KEYS[table])
+        for r in tables.get(table, [])
+    )
 
 
 def main() -> None:
