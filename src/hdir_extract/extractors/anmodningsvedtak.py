@@ -21,6 +21,7 @@ from hdir_extract.extractors.anmodningsvedtak_entries import (
     parse_entries,
     parse_overview,
 )
+from hdir_extract.extractors.anmodningsvedtak_layout import build_view
 from hdir_extract.extractors.anmodningsvedtak_mentions import DocText, Mention, find_mentions
 from hdir_extract.extractors.anmodningsvedtak_quoted import Quoted, find_quoted
 from hdir_extract.extractors.anmodningsvedtak_text import (
@@ -48,6 +49,12 @@ class _Span:
 
 
 def extract(doc: Document) -> list[Record]:
+    # read a cleaned view (no page furniture, blank lines as paragraph breaks); report file lines
+    view = build_view(doc)
+    return view.remap(_extract(view.doc))
+
+
+def _extract(doc: Document) -> list[Record]:
     dtext = DocText(doc)
     mentions = find_mentions(dtext)
     if doc.dokumenttype not in _DEFINING_TYPES:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import regex
 
 from hdir_extract.document import Document
+from hdir_extract.extractors.anmodningsvedtak_layout import continues
 from hdir_extract.extractors.anmodningsvedtak_text import line_ends_sentence
 from hdir_extract.parsing.dates import DateError, parse_date
 from hdir_extract.parsing.numbers import parse_int
@@ -27,11 +28,15 @@ HEADER = regex.compile(
 MARKER = regex.compile(r"^\s*Stortingssesjon\b(?P<rest>.*)$", regex.IGNORECASE)
 OVERVIEW_TITLE = regex.compile(r"oversikt\s+over\s+anmodnings.*vedtak", regex.IGNORECASE)
 _JA_NEI = {"ja": True, "nei": False}
-#: a body is at most this many lines (a safety net when the end of the last entry is not recognised)
-_MAX_BODY = 60
+#: a body is at most this long, in characters (not lines: the same text takes more lines when it
+#: is set in narrow columns); a safety net when the end of the last entry is not recognised
+_MAX_BODY_CHARS = 10000
+_MAX_BODY_LINES = 1000
 _MAX_QUOTE = 40
-#: below this wrap width the text is wrapped prose (PDF, two-column); above it one line = one paragraph
-_WIDE = 160
+#: an entry heading takes at most this many lines (three when set in a narrow column)
+_MAX_HEADING_LINES = 3
+#: cells of one overview row (session, number, a stikkord over a few lines, Ja/Nei)
+_MAX_ROW_CELLS = 8
 
 
 @dataclass
@@ -152,54 +157,50 @@ def strip_quotes(text: str) -> str:
     return text.strip()
 
 
-def wrap_width(doc: Document) -> int:
-    """The line width of wrapped text (90th percentile of line lengths); very large when every
-    paragraph is one line (the .txt editions), so the wrap rules below stay out of the way."""
-    lengths = sorted(len(ln.text) for ln in doc.lines if ln.text.strip())
-    return lengths[int(len(lengths) * 0.9)] if lengths else 0
-
-
-def _wrapped(text: str, width: int) -> bool:
-    """A line this close to the wrap width is part of a wrapped paragraph, not a heading."""
-    return width < _WIDE and len(text.strip()) >= 0.65 * width
-
-
-def _body(doc: Document, entry: Entry, next_header: int | None, width: int) -> None:
-    """Follow-up lines after the quote, up to the next entry's heading or the end of the section.
-    Wrapped paragraphs are joined (a line that does not end a sentence continues on the next)."""
+def _body(doc: Document, entry: Entry, stop: int | None) -> None:
+    """Follow-up lines after the quote, up to `stop` (the first line of the next entry's heading)
+    or the end of the section: a heading after a finished sentence. Wrapped paragraphs are joined
+    (a line that does not end a sentence continues on the next)."""
     lines: list[str] = []
-    for ln in doc.iter(entry.quote_end + 1, entry.quote_end + _MAX_BODY):
+    size = 0
+    for ln in doc.iter(entry.quote_end + 1, entry.quote_end + _MAX_BODY_LINES):
         t = ln.text.strip()
         if not t:
             continue
-        if MARKER.match(t) or parse_header(t) or (next_header is not None and ln.no >= next_header):
+        if size > _MAX_BODY_CHARS:
+            break
+        if MARKER.match(t) or parse_header(t) or (stop is not None and ln.no >= stop):
             break
         nxt = _next_nonblank(doc, ln.no)
-        continues = bool(lines) and not line_ends_sentence(lines[-1])
         if nxt is not None and parse_header(doc.text(nxt)) and _heading_ok(t):
             break  # the next entry's heading
-        if nxt is not None and _starts_heading(doc, ln.no, nxt, width) and lines and not continues:
-            break  # the next entry's heading, wrapped over two lines
-        if lines and not continues and headinglike(t) and not _wrapped(t, width):
-            nxt_text = doc.text(nxt).strip() if nxt else ""
-            if not (nxt_text and nxt_text[0].islower()):
-                break  # a new section begins
+        continues_sentence = bool(lines) and not line_ends_sentence(lines[-1])
+        if lines and not continues_sentence and _section_heading(doc, ln.no):
+            break  # a new section begins
         if entry.body_first is None:
             entry.body_first = ln.no
         lines.append(t)
+        size += len(t) + 1
         entry.end_line = ln.no
     entry.body = _paragraphs(lines)
 
 
-def _starts_heading(doc: Document, no: int, nxt: int, width: int) -> bool:
-    after = _next_nonblank(doc, nxt)
-    return (
-        after is not None
-        and parse_header(doc.text(after)) is not None
-        and _wrapped(doc.text(no), width)
-        and headinglike(doc.text(no))
-        and _heading_ok(doc.text(nxt))
-    )
+def _section_heading(doc: Document, no: int) -> bool:
+    """A heading of up to three lines starts at `no`: lines without final punctuation, each running
+    on into the next, the last one a hard break before a capital ("Post 21 Spesielle driftsutgifter"
+    / "Bevilgningen dekker …"). Line widths, not a fixed threshold, tell a hard break."""
+    cur = no
+    for _ in range(3):
+        t = doc.text(cur).strip()
+        if not headinglike(t) and not (cur != no and t and not _ends_sentence(t)):
+            return False
+        nxt = _next_nonblank(doc, cur)
+        if nxt is None:
+            return True
+        if not continues(doc, cur, nxt):
+            return True
+        cur = nxt
+    return False
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
@@ -212,27 +213,47 @@ def _paragraphs(lines: list[str]) -> list[str]:
     return [join_lines(p) for p in paras]
 
 
-def _heading(doc: Document, header: int, width: int) -> tuple[str | None, int | None]:
-    """The heading above an entry header; two lines when the first was wrapped at the line width."""
+def _heading(doc: Document, header: int) -> tuple[str | None, int | None]:
+    """The heading above an entry header: the line above, and up to two lines above that when each
+    runs on into the next (hyphenated, the heading goes on in lower case, or the line is full). The
+    heading starts in upper case after a finished sentence, a session marker or nothing."""
     hl = _prev_nonblank(doc, header)
     if hl is None or not _heading_ok(doc.text(hl)):
         return None, None
-    above = _prev_nonblank(doc, hl)
-    if above is not None and _wrapped(doc.text(above), width) and headinglike(doc.text(above)):
-        before = _prev_nonblank(doc, above)
-        if before is None or _ends_sentence(doc.text(before).strip()) or marker_session(doc.text(before)):
-            return join_lines([doc.text(above), doc.text(hl)]), above
-    return doc.text(hl).strip(), hl
+    run = [hl]
+    for _ in range(_MAX_HEADING_LINES - 1):
+        above = _prev_nonblank(doc, run[0])
+        if above is None:
+            break
+        t = doc.text(above).strip()
+        if MARKER.match(t) or parse_header(t) or _ends_sentence(t) or not continues(doc, above, run[0]):
+            break
+        run.insert(0, above)
+    while len(run) > 1 and not _starts_block(doc, run[0]):
+        run.pop(0)  # the line belongs to the text before, not to the heading
+    if len(run) == 1:
+        return doc.text(hl).strip(), hl
+    return join_lines([doc.text(no) for no in run]), run[0]
+
+
+def _starts_block(doc: Document, no: int) -> bool:
+    t = doc.text(no).strip()
+    before = _prev_nonblank(doc, no)
+    return headinglike(t) and (
+        before is None
+        or _ends_sentence(doc.text(before).strip())
+        or marker_session(doc.text(before)) is not None
+    )
 
 
 def parse_entries(doc: Document) -> list[Entry]:
     headers = [(ln.no, h) for ln in doc.lines if (h := parse_header(ln.text))]
-    width = wrap_width(doc)
+    headings = [_heading(doc, no) for no, _ in headers]
     entries: list[Entry] = []
     current: str | None = None
     prev_end = 0
     for i, (no, (nr, dato)) in enumerate(headers):
-        heading, hl = _heading(doc, no, width)
+        heading, hl = headings[i]
         top = hl if hl is not None else no
         # the session marker holds for a run of entries; other text in between ends the run
         for ln in doc.iter(prev_end + 1, top - 1):
@@ -243,8 +264,11 @@ def parse_entries(doc: Document) -> list[Entry]:
         tekst, qend = _quote(doc, no)
         e = Entry(nr, dato, no, heading, hl, tekst, qend, end_line=qend)
         e.marker_sesjon = current
-        nxt = headers[i + 1][0] if i + 1 < len(headers) else None
-        _body(doc, e, nxt, width)
+        stop = None
+        if i + 1 < len(headers):
+            nxt_no, _ = headers[i + 1]
+            stop = headings[i + 1][1] or nxt_no  # the next entry begins with its heading
+        _body(doc, e, stop)
         entries.append(e)
         prev_end = e.end_line
     return entries
@@ -278,9 +302,14 @@ def parse_overview(doc: Document) -> list[OverviewRow]:
         found = _cells(ln.text)
         if not found:
             continue
-        if rows or cells:
+        if _as_session(found[0]) and not (cells and _as_session(cells[0][0])):
+            cells = []  # a row starts at its session cell; lines before it were column heads
+        if rows:
             is_row_text = ln.text.startswith("\t") or "\t" in ln.text.strip()
-            if not is_row_text and not _as_session(found[0]):
+            # a row begun by its session cell goes on to its Ja/Nei on plain lines too (a PDF text
+            # layer without tabs puts every cell on a line of its own)
+            in_row = bool(cells) and _as_session(cells[0][0]) is not None and len(cells) < _MAX_ROW_CELLS
+            if not is_row_text and not _as_session(found[0]) and not in_row:
                 misses += 1
                 if misses > 1:  # two plain lines in a row: the table is over
                     break

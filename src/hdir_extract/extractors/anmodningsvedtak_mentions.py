@@ -15,7 +15,11 @@ import regex
 from hdir_extract.document import Document
 from hdir_extract.parsing.dates import find_dates
 from hdir_extract.parsing.sessions import SessionError, parse_session
+from hdir_extract.parsing.text import join_two
 
+# Deliberately neither a row nor a mention: "Stortinget vedtok i revidert nasjonalbudsjett … å …",
+# "Stortinget har vedtatt å opprette …" (budget and plenary decisions printed without a number; no
+# (session, number) key to give them). "jf. anmodningsvedtak nr. 646 av …" is a mention (below).
 # the word that introduces a resolution number; "vedtakene" for lists ("anmodningsvedtakene 704 og 705")
 _TRIGGER = regex.compile(r"vedtak(?:ene)?(?!\p{L})", regex.IGNORECASE)
 # what may stand glued to "vedtak": nothing, or these prefixes. "Lovvedtak 47" (a law decision),
@@ -54,16 +58,38 @@ class Mention:
     nr_start: int  # offset of the digits
 
 
+_HYPHEN_END = regex.compile(r"(\p{L}+)[-\u2010]$")
+_LOWER_START = regex.compile(r"\s*(\p{Ll}\p{L}*)")
+
+
+def _closes_up(left: str, right: str) -> bool:
+    """Whether a word hyphenated over a line break is one word ("anmodningsved-" / "tak nr. 692"),
+    decided by the shared de-hyphenation ("helse-" / "og omsorg…" keeps its hyphen)."""
+    end, start = _HYPHEN_END.search(left), _LOWER_START.match(right)
+    if not end or not start:
+        return False
+    return join_two(end.group(0), start.group(1)) == end.group(1) + start.group(1)
+
+
 class DocText:
-    """The document as one string, with offsets mapped back to 1-based line numbers."""
+    """The document as one string, with offsets mapped back to 1-based line numbers. A word
+    hyphenated at a line end is closed up ("anmodningsved-" + "tak" -> "anmodningsvedtak"), so the
+    search finds the word wherever a typesetter split it; other line breaks stay "\\n"."""
 
     def __init__(self, doc: Document) -> None:
-        self.text = "\n".join(ln.text for ln in doc.lines)
+        parts: list[str] = []
         self.starts: list[int] = []
         pos = 0
-        for ln in doc.lines:
+        texts = [ln.text for ln in doc.lines]
+        for i, t in enumerate(texts):
             self.starts.append(pos)
-            pos += len(ln.text) + 1
+            if i + 1 < len(texts) and _closes_up(t, texts[i + 1]):
+                piece = t.rstrip()[:-1]  # the hyphen and the break go
+            else:
+                piece = t + ("\n" if i + 1 < len(texts) else "")
+            parts.append(piece)
+            pos += len(piece)
+        self.text = "".join(parts)
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)

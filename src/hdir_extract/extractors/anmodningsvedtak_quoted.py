@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from hdir_extract.document import Document
+from hdir_extract.extractors.anmodningsvedtak_layout import blocks
 from hdir_extract.extractors.anmodningsvedtak_mentions import DocText, Mention
 from hdir_extract.extractors.anmodningsvedtak_text import behandling_of, compact_refs
 from hdir_extract.parsing.dates import find_dates
@@ -25,6 +26,8 @@ _INNST_SESSION = regex.compile(r"[Il]nnst\.\s*\d+\s*[A-Z]?\s*\((\d{4}\s*[-\u2010
 _SECTION_NO = regex.compile(r"^\d+(?:\.\d+)+\s+")
 _MAX_QUOTE_CHARS = 4000
 _HEADING_LOOKBACK = 200
+_SENTENCE_LOOKBACK = 2000
+_FOLLOW_UP_LINES = 150
 
 
 @dataclass
@@ -53,15 +56,17 @@ def _quote_span(text: str, open_at: int) -> int | None:
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    """Start of the sentence holding `pos`: after a paragraph break or a full stop + capital."""
+    """Start of the sentence holding `pos`: after a paragraph break or a full stop + capital
+    (not the full stop of an abbreviation such as "jf." or "Meld. St.")."""
     para = text.rfind("\n\n", 0, pos)
-    start = para + 2 if para >= 0 else 0
-    for m in regex.finditer(r"[.!?]\s+(?=\p{Lu})", text[start:pos]):
-        before = regex.search(r"(\p{L}+)\.?\s*$", text[start : start + m.start() + 1])
+    base = para + 2 if para >= 0 else 0
+    base = max(base, pos - _SENTENCE_LOOKBACK)  # a text without blank lines has no paragraph breaks
+    start = base
+    for m in regex.finditer(r"[.!?]\s+(?=\p{Lu})", text[base:pos]):
+        before = regex.search(r"(\p{L}+)\.?\s*$", text[base : base + m.start() + 1])
         if before and before.group(1).lower() in {"prop", "st", "meld", "innst", "jf", "nr"}:
             continue
-        start_candidate = start + m.end()
-        start = start_candidate if start_candidate < pos else start
+        start = base + m.end()
     return start
 
 
@@ -97,31 +102,25 @@ def _heading_block(block: list[str]) -> str | None:
 
 
 def heading_above(doc: Document, line_no: int) -> str | None:
-    """The nearest heading above a line: a short block between blank lines, or a numbered one."""
-    block: list[str] = []
-    for k in range(line_no - 1, max(0, line_no - _HEADING_LOOKBACK), -1):
-        t = doc.text(k).strip()
-        if t:
-            block.insert(0, t)
-            continue
-        if block:
-            found = _heading_block(block)
-            if found:
-                return found
-            block = []
-    return _heading_block(block) if block else None
+    """The nearest heading above a line: a short block without final punctuation, or a numbered one.
+    Blocks are told apart by blank lines or, in text without them, by sentence ends and line widths."""
+    for block in reversed(blocks(doc, max(1, line_no - _HEADING_LOOKBACK), line_no - 1)):
+        found = _heading_block(block.texts)
+        if found:
+            return found
+    return None
 
 
-def _follow_up(text: str, dtext: DocText, after: int) -> str:
-    """The paragraphs after the quote up to the next heading-like block (two at most)."""
-    paras: list[str] = []
-    for part in regex.split(r"\n\s*\n", text[after : after + 6000]):
-        lines = [ln for ln in part.split("\n") if ln.strip()]
-        if not lines:
-            continue
-        if _heading_block(lines) is not None and paras:
+def _follow_up(doc: Document, dtext: DocText, after: int) -> str:
+    """The paragraphs after the quote up to the next heading (three at most): what the text says
+    was done. A page break or a missing blank line does not end a paragraph; a heading does."""
+    last = dtext.line_of(after - 1)
+    rest = dtext.text[after : dtext.offset_of(last + 1)].strip()
+    paras: list[str] = [rest] if len(rest) > 2 else []  # more than the "." after the »
+    for block in blocks(doc, last + 1, last + _FOLLOW_UP_LINES):
+        if _heading_block(block.texts) is not None and paras:
             break
-        paras.append(join_lines(lines))
+        paras.append(join_lines(block.texts))
         if len(paras) >= 3:
             break
     return "\n".join(p for p in paras if p)
@@ -164,7 +163,7 @@ def find_quoted(doc: Document, dtext: DocText, mentions: list[Mention]) -> list[
                 tekst=tekst,
                 behandling=behandling,
                 stikkord=heading_above(doc, dtext.line_of(start)),
-                oppfolging=_follow_up(text, dtext, end),
+                oppfolging=_follow_up(doc, dtext, end),
                 quote_end_line=dtext.line_of(end - 1),
             )
         )

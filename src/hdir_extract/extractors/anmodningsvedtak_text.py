@@ -72,6 +72,8 @@ def line_ends_sentence(line: str) -> bool:
     s = line.rstrip()
     if not s.endswith((".", ":", ";", "!", "?", "»", '"', "”")):
         return False
+    if regex.search(r"\d:$", s):
+        return False  # a document number broken after its colon ("Dokument 8:" / "218 S")
     if s.endswith("."):
         word = regex.search(r"([\p{L}\p{N}]+)\.$", s)
         if word and (word.group(1).lower() in _ABBREV or word.group(1).isdigit()):
