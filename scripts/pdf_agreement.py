@@ -13,6 +13,7 @@ import collections
 import os
 import sys
 import tempfile
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,6 +24,7 @@ from perturbation_report import KEYS  # noqa: E402
 from hdir_extract.pipeline import extract_bytes  # noqa: E402
 
 LINES_PER_PAGE = 60
+WIDTH = 130  # characters that fit the 180 mm measure at 7 pt
 
 
 def typeset(lines: list[str], head: str) -> bytes:
@@ -33,6 +35,8 @@ def typeset(lines: list[str], head: str) -> bytes:
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(False)
     pdf.add_font("dv", "", str(font))
+    # a line longer than the measure is wrapped, as a typesetter would (never cut)
+    lines = [part for t in lines for part in (textwrap.wrap(t, WIDTH, break_on_hyphens=False) or [t])]
     for n, start in enumerate(range(0, len(lines), LINES_PER_PAGE), start=1):
         pdf.add_page()
         pdf.set_font("dv", size=7)
@@ -42,7 +46,7 @@ def typeset(lines: list[str], head: str) -> bytes:
         pdf.cell(180, 4, str(n), align="C")
         pdf.set_xy(15, 16)
         for text in lines[start : start + LINES_PER_PAGE]:
-            pdf.cell(180, 4.4, text.replace("\t", "    ")[:190], new_x="LMARGIN", new_y="NEXT")
+            pdf.cell(180, 4.4, text.replace("\t", "    "), new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
 
