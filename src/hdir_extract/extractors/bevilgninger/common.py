@@ -139,8 +139,16 @@ class Ctx:
     letters: list = field(default_factory=list)
     rows: list[Bevilgning] = field(default_factory=list)
     checks: list[Kontroll] = field(default_factory=list)
+    #: when `doc` is a view of the document (a row-per-line table read cell by cell): view line ->
+    #: the document's line, so every `linje` points at the line where the value is printed
+    line_map: dict[int, int] | None = None
+
+    def _line(self, linje: int | None) -> int | None:
+        return self.line_map.get(linje, linje) if self.line_map and linje is not None else linje
 
     def add(self, **kw) -> Bevilgning:
+        if "linje" in kw:
+            kw["linje"] = self._line(kw["linje"])
         rec = Bevilgning(dok_id=self.doc.dok_id, **kw)
         self.rows.append(rec)
         return rec
@@ -164,7 +172,7 @@ class Ctx:
             melding = f"{what}: printed {fmt(forventet)} but computed {fmt(beregnet)}."
         rec = Kontroll(
             dok_id=self.doc.dok_id,
-            linje=linje,
+            linje=self._line(linje),
             kontroll=kontroll,
             nokkel=nokkel,
             forventet=fmt(forventet),
