@@ -8,8 +8,10 @@ on line numbers. Each perturbed document is extracted once per module.
 from __future__ import annotations
 
 import collections
+import textwrap
 
 import pytest
+import regex
 from tests import perturb as P
 
 from hdir_extract.document import Document, Line
@@ -52,6 +54,13 @@ AARSRAPPORT = {
         P.drop_interleaved_blanks(ls), every=47, header=_FOOTER
     ),
     "reflow_80": lambda ls: P.reflow_prose(ls, 80),
+    # what the PDF reader gives for a typeset text: a wide gap (3+ spaces) becomes a TAB
+    "wide_gaps_as_tabs": lambda ls: [regex.sub(r" {3,}", "\t", t) for t in ls],
+    # a typesetter's line wrap at a narrower measure: a long heading leaves a word or two alone
+    # ("... og antall" / "LIS" / "i allmennmedisin (i ny ordning).")
+    "typeset_wrap_100": lambda ls: [
+        p for t in ls for p in (textwrap.wrap(t, 100, break_on_hyphens=False, break_long_words=False) or [t])
+    ],
 }
 LETTERS = {
     "drop_interleaved_blanks": P.drop_interleaved_blanks,

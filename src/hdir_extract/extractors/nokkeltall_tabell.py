@@ -31,9 +31,12 @@ _CAPTION = regex.compile(r"^\s*Tabell\s+(?P<nr>\d+(?:[-.]\d+)?)\s*(?P<title>.*?)
 _FIGURE = regex.compile(r"^\s*Figur\s+\d+(?:[-.]\d+)?")
 # page furniture inside a table: the running footer "Årsrapport 2023  27", or "Side 4" / "Side 4 av 90"
 _FOOTER = regex.compile(
-    r"^\s*(?:\p{L}[\p{L} .]{2,40}\s(?:19|20)\d{2}\s{2,}\d{1,3}|Side\s+\d{1,3}(?:\s+av\s+\d{1,3})?)\s*$",
+    r"^\s*(?:\p{L}[\p{L} .]{2,40}\s(?:19|20)\d{2}(?:\s{2,}|\t)\d{1,3}"
+    r"|Side\s+\d{1,3}(?:\s+av\s+\d{1,3})?)\s*$",
     regex.IGNORECASE,
 )
+# a cell boundary: a run of spaces in the text layer, a TAB from the PDF reader (wide gap)
+_GAP = r"(?:\s*\t\s*|\s{2,})"
 _FOOTNOTE = regex.compile(r"^\s*(?P<nr>\d{1,2})\s+(?P<text>\p{L}.{3,})$")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # the tables of the statutory accounts belong to the bevilgninger extractor
@@ -167,7 +170,7 @@ def _split_line(text: str) -> tuple[str, list[str]] | None:
         return None
     label = text[: m.start("run")].rstrip()
     run = m.group("run").strip()
-    chunks = [c for c in regex.split(r"\s{2,}", run) if c.strip()]
+    chunks = [c for c in regex.split(_GAP, run) if c.strip()]
     return label, chunks
 
 
@@ -238,7 +241,7 @@ def _find_tables(doc: Document) -> list[_Table]:
 
 def _is_prose(s: str) -> bool:
     """A running-text line: long, no cell gaps, no value at the end."""
-    return len(s) > 75 and not regex.search(r"\s{2,}", s) and not _split_line(s)
+    return len(s) > 75 and not regex.search(_GAP, s) and not _split_line(s)
 
 
 def _year_columns(tab: _Table) -> tuple[list[int], int]:
@@ -462,7 +465,7 @@ def _column_heads(header: list[str], ncol: int) -> list[str] | None:
     more fragments than columns are group heads over the columns ("POBO – Faste stillinger")."""
     frags: list[str] = []
     for line in header:
-        for part in regex.split(r"\s{2,}", line.strip()):
+        for part in regex.split(_GAP, line.strip()):
             part = part.strip()
             if not part:
                 continue

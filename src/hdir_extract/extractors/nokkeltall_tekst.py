@@ -44,7 +44,8 @@ _END = regex.compile(
 )
 # page furniture: running footer "Årsrapport 2023  27", "Side 4", "Side 4 av 90"
 _FURNITURE = regex.compile(
-    r"^\s*(?:\p{L}[\p{L} .]{2,40}\s(?:19|20)\d{2}\s{2,}\d{1,3}|Side\s+\d{1,3}(?:\s+av\s+\d{1,3})?)\s*$",
+    r"^\s*(?:\p{L}[\p{L} .]{2,40}\s(?:19|20)\d{2}(?:\s{2,}|\t)\d{1,3}"
+    r"|Side\s+\d{1,3}(?:\s+av\s+\d{1,3})?)\s*$",
     regex.IGNORECASE,
 )
 # the text of a footnote at the foot of a page: its number, then a capitalised source or "("
@@ -142,13 +143,20 @@ def _wrapped(doc: Document, no: int, first: str) -> tuple[str, int]:
         if not t or _FURNITURE.match(t):
             k += 1
             continue
-        if t[0].islower() or t[0] == "(":
+        if t[0].islower() or t[0] == "(" or _orphan(t, _next_text(doc, k)):
             parts.append(t)
             last = k
             k += 1
             continue
         break
     return join_lines(parts), last
+
+
+def _orphan(t: str, nxt: str) -> bool:
+    """A word or two the typesetter carried over alone ("... og antall" / "LIS" / "i allmennmedisin
+    (i ny ordning)."): a capitalised fragment of at most three words, not a sentence, between the
+    heading and a line that goes on in lower case. A paragraph's first line is longer than that."""
+    return len(t.split()) <= 3 and not regex.search(r"[.:!?]$", t) and bool(nxt) and nxt[0].islower()
 
 
 def _section_lines(doc: Document, start: int, limit: int = 45) -> tuple[list[tuple[int, str]], int]:

@@ -237,25 +237,40 @@ def find_gutter(words: list[Word]) -> Gutter | None:
 # --- layout ---------------------------------------------------------------------------------------
 
 
-def _line_text(words: list[Word], tab_gap: float) -> str:
-    """Words joined by spaces; a wide gap (a table cell boundary) becomes a TAB, and so do dot leaders."""
+def _line_text(words: list[Word], tab_gap: float, double_gap: float | None = None) -> str:
+    """Words joined by spaces; a wide gap (a table cell boundary) becomes a TAB, and so do dot leaders.
+
+    With `double_gap`, a gap clearly wider than the line's usual word space (>= 1.6x it and
+    >= `double_gap`) is printed as two spaces: a text set with a run of spaces between its cells
+    ("1 328 757  1 416 685", where single spaces group the digits) keeps its cell boundaries, as in
+    the text layer. The usual space is the lower quartile of the line's gaps, not the narrowest: a
+    justified line (all spaces stretched alike) that ends in a figure's "14,2 11,4" stays
+    single-spaced. A row whose every gap is a cell gap ("Kvinner  425  39") reads single-spaced."""
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
+    narrow = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
     parts: list[str] = []
-    prev: Word | None = None
-    for w in words:
-        if prev is not None:
-            parts.append("\t" if w.x0 - prev.x1 >= tab_gap else " ")
+    for i, w in enumerate(words):
+        if i:
+            gap = gaps[i - 1]
+            if gap >= tab_gap:
+                parts.append("\t")
+            elif double_gap is not None and gap >= max(double_gap, 1.6 * narrow):
+                parts.append("  ")
+            else:
+                parts.append(" ")
         parts.append(w.text)
-        prev = w
     text = "".join(parts)
     # dot leaders only join a label to its numbers; they are a cell boundary, not text
     text = _LEADERS.sub("\t", text)
     return regex.sub(r"\s*\t\s*", "\t", text).strip()
 
 
-def _make_line(words: list[Word], kind: str, column: int, tab_gap: float) -> PageLine:
+def _make_line(
+    words: list[Word], kind: str, column: int, tab_gap: float, double_gap: float | None = None
+) -> PageLine:
     words = sorted(words, key=lambda w: w.x0)
     return PageLine(
-        text=_line_text(words, tab_gap),
+        text=_line_text(words, tab_gap, double_gap),
         x0=min(w.x0 for w in words),
         x1=max(w.x1 for w in words),
         top=min(w.top for w in words),
@@ -292,9 +307,12 @@ def layout(words: list[Word], gutter: Gutter | None) -> list[PageLine]:
     # a gap this wide is a cell boundary (becomes a TAB); justified prose in a narrow column can
     # stretch a space past one line height, so column lines need a wider gap
     tab_gap, column_tab_gap = 1.0 * height, 2.5 * height
+    # two spaces (~0.5 em) against a loose glyph box of ~1.2 em; only on full-width lines: a column
+    # of two-column prose is justified and has no cells
+    double_gap = 0.4 * height
     rows = _rows(words)
     if gutter is None:
-        return [_make_line(r, "body", 0, tab_gap) for r in rows]
+        return [_make_line(r, "body", 0, tab_gap, double_gap) for r in rows]
     g0, g1 = gutter.x0, gutter.x1
 
     slack = 0.3 * (g1 - g0)  # glyph boxes overhang a little ("j", italics): that is not crossing
@@ -326,7 +344,7 @@ def layout(words: list[Word], gutter: Gutter | None) -> list[PageLine]:
     for row, is_full in zip(rows, full, strict=True):
         if is_full:
             flush_band()
-            out.append(_make_line(row, "full", 0, tab_gap))
+            out.append(_make_line(row, "full", 0, tab_gap, double_gap))
             continue
         for w in row:
             (band_left if w.x1 <= (g0 + g1) / 2 else band_right).append(w)
