@@ -209,7 +209,11 @@ def query(
 
     # built from plain rows: duckdb's own .pl() would need pyarrow
     df = pl.DataFrame(
-        [dict(zip(names, r, strict=True)) for r in rows], schema=names, orient="row", strict=False
+        [dict(zip(names, r, strict=True)) for r in rows],
+        schema=names,
+        orient="row",
+        strict=False,
+        infer_schema_length=None,
     )
     if fmt == "csv":
         # CSV has no lists: list columns (frister, refererer, …) are written as "a; b"

@@ -24,6 +24,7 @@ _CUES = (
     (regex.compile(r"(?i)\bi\s+forkant\s+av\b"), 90),
 )
 _OTHERS_DEADLINE = regex.compile(r"(?i)\b(?:hadde|som\s+har)\s+$")
+_SENTENCE_FRIST = regex.compile(r"\s*(?:[-–•]\s*)?Frist(?:en)?\b")
 # a sentence ends: ". Neste" (a date's own dots are followed by a month or a digit, not a capital)
 _SENTENCE_END = regex.compile(r"[.!?]\s+(?=\p{Lu})")
 
@@ -37,11 +38,15 @@ class Frist:
 
 
 def _is_deadline(text: str, start: int) -> bool:
-    window_start = max(0, start - 90)
-    window = text[window_start:start]
+    window = text[max(0, start - 250) : start]
     ends = list(_SENTENCE_END.finditer(window))
     if ends:
         window = window[ends[-1].end() :]
+    # a sentence that opens with "Frist" ("Frist for utarbeidelse av maler ... er 1.6.2026") states a
+    # deadline however long its subject is
+    if _SENTENCE_FRIST.match(window) and not _OTHERS_DEADLINE.search(window):
+        return True
+    window = window[-90:]
     for cue, reach in _CUES:
         for m in cue.finditer(window):
             # "utredning ... som hadde frist 31.12.2025", "TB2025-103, som har frist 1.6.26": the
