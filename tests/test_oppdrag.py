@@ -135,6 +135,13 @@ def test_2026_wrapped_and_broken_ids(corpus_docs):
     assert (2325, "TB2026-02") in refs  # "TB- 2026-2"
     assert (975, "TB2026-12") in refs  # "TB2026 -12"
     assert (4781, "TB2026-32") in refs  # "TB2026–32" with an en dash
+    assert {(4777, "TTB2024-40"), (4777, "TTB2024-41")} <= set(refs)  # "TTB2024-" + "40/41" wrapped
+
+
+def test_deadline_in_a_sentence_that_opens_with_frist(tb2026):
+    # "Frist for utarbeidelse av maler ... er tentativt 1.6.2026": the cue stands far from the date
+    assert [str(d) for d in tb2026["TB2026-24"].frister] == ["2026-02-01", "2026-06-01"]
+    assert [str(d) for d in tb2026["TB2026-38"].frister] == ["2026-06-15"]
 
 
 def test_other_documents_give_only_mentions():

@@ -16,7 +16,8 @@ _DASH = r"[-\u2010-\u2015\u2212]"
 _CUT_ID = regex.compile(
     rf"(?<![A-Za-zÆØÅæøå])(?P<prefix>TTB|TB)\s?(?:{_DASH}\s?)?(?P<year>20\d\d)\s?{_DASH}\s*$"
 )
-_CUT_TAIL = regex.compile(r"^\s*(?P<nr>\d{1,3})(?!\d)")
+# the rest on the next line: "103", or two ids sharing the prefix "40/41"
+_CUT_TAIL = regex.compile(r"^\s*(?P<nr>\d{1,3})(?!\d)(?P<more>(?:\s?/\s?\d{1,3}(?!\d))*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +40,11 @@ def ids_on_line(doc: Document, no: int) -> list[IdOnLine]:
             nxt += 1
         tail = _CUT_TAIL.match(doc.text(nxt))
         if tail:
-            raw = f"{cut.group(0).strip()} {tail.group('nr')}"
-            out.append(
-                IdOnLine(
-                    no, cut.start(), raw, canonical(cut.group("prefix"), cut.group("year"), tail.group("nr"))
+            raw = f"{cut.group(0).strip()} {tail.group(0).strip()}"
+            for nr in [tail.group("nr"), *regex.findall(r"\d{1,3}", tail.group("more"))]:
+                out.append(
+                    IdOnLine(no, cut.start(), raw, canonical(cut.group("prefix"), cut.group("year"), nr))
                 )
-            )
     return out
 
 
