@@ -91,3 +91,23 @@ def ruled_table(repeat: int = 6) -> bytes:
             for row in BUDGET_ROWS:
                 table.row(row)
     return bytes(pdf.output())
+
+
+def partly_scanned() -> bytes:
+    """Three text pages of a letter with a scanned (image-only) page in the middle."""
+    from PIL import Image
+
+    pdf = FPDF(format="A4")
+    for n in (1, 2, 3):
+        pdf.add_page()
+        if n == 2:
+            buf = io.BytesIO()
+            Image.new("L", (400, 200), 255).save(buf, format="PNG")
+            pdf.image(io.BytesIO(buf.getvalue()), x=10, y=10, w=180)
+            continue
+        pdf.set_font("Helvetica", size=11)
+        pdf.set_xy(20, 30)
+        body = ["Helsedirektoratet skal utrede endring i alkoholloven.", "Frist for oppdraget er 1. mai."]
+        for line in body if n == 1 else body[::-1] + ["Departementet ber om en kort rapport."]:
+            pdf.cell(170, 6, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())

@@ -277,3 +277,14 @@ def test_pdf_and_text_give_the_same_records(pdf, txt):
     # every record from the PDF carries its page
     for table in ("oppdrag", "tiltak", "bevilgninger"):
         assert all(r.get("side") for r in a.tables.get(table, []))
+
+
+def test_partly_scanned_pdf_is_read_with_a_warning_naming_the_pages():
+    from hdir_extract.pipeline import extract_bytes
+
+    doc = read_document("delvis.pdf", pdf_factory.partly_scanned())
+    assert doc.warnings == ["no text layer on pages 2 of 3: those pages are not read (OCR is not supported)"]
+    assert sorted({ln.page for ln in doc.lines if ln.text.strip()}) == [1, 3]
+    res = extract_bytes("delvis.pdf", pdf_factory.partly_scanned())
+    assert ("advarsel", "delvis.pdf: " + doc.warnings[0]) in res.messages
+    assert not res.failed

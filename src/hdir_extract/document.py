@@ -33,6 +33,8 @@ class Document:
     utsteder: str | None = None
     # page furniture removed from PDF pages: (page, position, text)
     furniture: list[tuple[int, str, str]] = field(default_factory=list)
+    # problems the reader met that did not stop it (e.g. pages without a text layer): warnings
+    warnings: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.lines)

@@ -122,6 +122,8 @@ def _extract_document(name: str, doc: Document, res: FileResult, debug: bool) ->
             antall_sider=doc.n_pages,
         )
     )
+    for warning in doc.warnings:
+        res.feil(doc.dok_id, "read", "ReaderWarning", "advarsel", warning)
     res.tables["linjer"] = [
         {"dok_id": doc.dok_id, "linje": ln.no, "side": ln.page, "tekst": ln.text} for ln in doc.lines
     ]

@@ -160,7 +160,12 @@ def read_pdf(name: str, data: bytes, sha256: str, max_pages: int = 3000) -> Docu
         for i, (w, h) in enumerate(sizes)
     ]
     furniture = find_furniture(pages)
-    return _document(name, sha256, pages, furniture)
+    doc = _document(name, sha256, pages, furniture)
+    if empty:  # some pages only: the rest is read, and the analyst is told which pages are missing
+        doc.warnings.append(
+            f"no text layer on pages {_ranges(empty)} of {n}: those pages are not read (OCR is not supported)"
+        )
+    return doc
 
 
 def _document(name: str, sha256: str, pages: list[PageText], furniture: dict) -> Document:
