@@ -17,8 +17,8 @@ from hdir_extract.sources import Limits
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Extract records from Helsedirektoratet's documents."
 )
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
 
 RawDir = Annotated[Path, typer.Argument(help="Folder with the raw documents (.txt, .pdf).")]
 OutDir = Annotated[Path, typer.Option("--out", help="Output folder for Parquet files and hdir.duckdb.")]
