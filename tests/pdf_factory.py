@@ -108,6 +108,6 @@ def partly_scanned() -> bytes:
         pdf.set_font("Helvetica", size=11)
         pdf.set_xy(20, 30)
         body = ["Helsedirektoratet skal utrede endring i alkoholloven.", "Frist for oppdraget er 1. mai."]
-        for line in body if n == 1 else body[::-1] + ["Departementet ber om en kort rapport."]:
+        for line in body if n == 1 else [*body[::-1], "Departementet ber om en kort rapport."]:
             pdf.cell(170, 6, line, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

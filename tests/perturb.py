@@ -16,8 +16,9 @@ _YEAR = regex.compile(r"(?<!\d)(19[89]\d|20[0-3]\d)(?!\d)")
 _TABLE_LIKE = regex.compile(r"\t|\d\s\d{3}(?:\s|$)|^\s*[-–•o]\s|^\s*\d+(?:\.\d+)*\.?\s+\S|^\s*[a-z]\.\s")
 
 
-# a two-digit year: "Frist: 15.09.23", "1.11.26", a session "Prop 1 S (2022-23)" (not an id "TB2023-24")
-_DATE_SHORT_YEAR = regex.compile(r"(?<!\d)(\d{1,2}\.\s?\d{1,2}\.\s?)(\d\d)(?![\d.,]\d)")
+# a two-digit year: "Frist: 15.09.23", "1.11.26", a session "Prop 1 S (2022-23)" (not an id "TB2023-24",
+# nor the tail of a dotted account code "65.00.07.01")
+_DATE_SHORT_YEAR = regex.compile(r"(?<![\d.])(\d{1,2}\.\s?\d{1,2}\.\s?)(\d\d)(?![\d.,]\d)")
 _SESSION_SHORT = regex.compile(r"(?<!TB\s?[-\u2013]?\s?|\d)((?:19|20)(\d\d)\s?[-\u2013/]\s?)(\d\d)(?!\d)")
 
 

@@ -205,3 +205,99 @@ def test_narrative_units_years_and_targets(values):
     assert _at(values, 6743) == [(2002, "antall", None, "resultat")]
     assert _at(values, 1947) == [(7, "liter", None, "resultat")]
     assert (205000, "antall", 2023, "resultat") in _at(values, 6798)
+
+
+def _row(values, linje):
+    return [(r.kilde, r.aar, r.kolonne, r.verdi, r.enhet) for r in values if r.linje == linje]
+
+
+def test_artskontorapportering_note_column_and_years(values):
+    # "Innbetalinger fra gebyrer 1 48 052 301 50 673 308": "1" is the note column
+    assert _row(values, 9302) == [
+        ("Tabell 6-2", 2023, None, 48052301, "kroner"),
+        ("Tabell 6-2", 2022, None, 50673308, "kroner"),
+    ]
+    assert _cells(values, "Tabell 6-2", "Oppgjørsvirksomhet") == {2023: 118995971, 2022: 36544856}
+    # the second header ("Eiendeler og gjeld 2023 2022") keeps the note column; negative amounts
+    assert _cells(values, "Tabell 6-2", "Sum mellomværende med statskassen") == {
+        2023: -189721158,
+        2022: -106998286,
+    }
+    # "429 803 437 918 526" split where the printed sum confirms it
+    assert _cells(values, "Tabell 6-2", "Bankkontoer med statlige midler utenfor Norges Bank") == {
+        2023: 429803437,
+        2022: 918526,
+    }
+    # a label wrapped above its values, a row holding only its note reference
+    assert _cells(values, "Tabell 6-2", "Gruppelivsforsikring konto 1985 (ref. kap. 5309, inntekt)") == {
+        2023: 2056603,
+        2022: 1633253,
+    }
+    assert not _row(values, 9363)
+    # the bevilgningsrapportering rows belong to bevilgninger
+    assert not [r for r in values if 8016 <= r.linje <= 8516]
+
+
+def test_accounts_notes(values):
+    arsverk = [("Note 2", 2023, None, 1038, "årsverk"), ("Note 2", 2022, None, 1046, "årsverk")]
+    assert _row(values, 9487) == arsverk
+    assert _cells(values, "Note 7", "Tilskudd til utlandet") == {2023: 515000147, 2022: 260559266}
+    # an empty cell printed as nothing: the sum puts 2 200 690 in the 2023 column
+    assert _cells(values, "Note 5", "Immaterielle eiendeler og lignende") == {2023: 2200690}
+    # Note A: code as label, "Overført + Årets = Samlet"
+    assert [(r.kolonne, r.verdi) for r in values if r.linje == 8634] == [
+        ("Overført fra i fjor", 11900000),
+        ("Årets tildelinger", 1359130000),
+        ("Samlet tildeling", 1371030000),
+    ]
+    # the wide table of Note A/B: nine columns, split by the row's running sums
+    wide = [r.verdi for r in values if r.linje == 8840]
+    assert wide == [37046595, -62704689, -25658094, 143334245, 0, 0, 117676151, 67956500, 7681031]
+    assert [r.verdi for r in values if r.linje == 9018] == [2263000, 0, 2263000]  # "Ikke aktuell"
+    assert _cells(values, "Note B", "Arbeids- og velferdsetaten (NAV) 2651.72") == {2023: 395875455}
+    assert [r.verdi for r in values if r.linje == 9160] == [11658500000, 11606481000]
+    # capital accounts of the bevilgningsrapportering
+    assert _row(values, 8520) == [("Tabell 6-1", 2023, None, 397761550, "kroner")]
+    assert [(r.kolonne, r.verdi) for r in values if r.linje == 8545] == [
+        (None, 27831404),
+        (None, -71890081),
+        ("Endring", 99721485),
+    ]
+    # prose between the tables of a note is no table ("Av dette beløpet er 12 155 187 743")
+    assert not [r for r in values if r.linje in (9189, 9246, 9250)]
+
+
+def test_accounts_sums_checked(records):
+    sums = {r.linje: r.ok for r in records if isinstance(r, Kontroll) and r.kontroll == "tabell_sum"}
+    assert sums[9140] and sums[9413] and sums[9608] and sums[9550]
+    # the printed total of Note A does not add up from the rows printed: reported, not hidden
+    assert sums[8748] is False
+
+
+def test_narrative_periods_and_compared_values(values):
+    # "Siden 2013 ... økt fra 60 til 72 prosent i 2023": the pair's first value is the period start
+    assert _at(values, 1846) == [(60, "prosent", 2013, "resultat"), (72, "prosent", 2023, "resultat")]
+    # "... gått ned fra 18 til 15 prosent i samme periode"
+    assert _at(values, 1848) == [(18, "prosent", 2013, "resultat"), (15, "prosent", 2023, "resultat")]
+    # "mer enn halvert fra 2010 til 2022. ... en nedgang fra henholdsvis 15 til seks prosent"
+    assert _at(values, 1927) == [(15, "prosent", 2010, "resultat")]
+    # "16 prosent ... daglig, mot 15 året før" (the year from the sentences before)
+    assert (15, "prosent", 2022, "resultat") in _at(values, 1913)
+    # "Livskvalitetsundersøkelsen for 2023 viser at ..." carries on in the sentences that follow
+    assert {v[2] for ln in (2040, 2042, 2044, 2046, 2048) for v in _at(values, ln)} == {2023}
+    # "siden 2019" / "fra 2019" starts a period; "2,5 % lavere enn i 2022" is this year's difference
+    assert [v[2] for v in _at(values, 1672)] == [None]
+    assert [v[2] for v in _at(values, 5259)] == [None]
+    assert _at(values, 5180) == [(2.5, "prosent", 2023, "resultat"), (90, "prosent", 2023, "maaltall")]
+
+
+def test_narrative_conditions_units_and_wrapped_targets(values):
+    # durations of a guideline or group definition are no results
+    assert _at(values, 1881) == [] and _at(values, 1889) == [] and _at(values, 1891) == []
+    # the indicator's own threshold ("Tilbakekreving over 200 000 kroner omfattet 33 helseaktører")
+    assert _at(values, 6781) == [(33, "antall", None, "resultat")]
+    # "sum for tonn CO2-utslipp (...) var 311 131 i 2022"
+    assert _at(values, 4307) == [(311131, "tonn", 2022, "resultat")]
+    # a row of a Resultat/Måltall table wrapped over three lines: "11,1" / "virkedager" / "6 virkedager"
+    assert _at(values, 6720) == [(6, "dager", 2023, "maaltall")]
+    assert _at(values, 6700) == [(88, "prosent", 2023, "resultat"), (80, "prosent", 2023, "maaltall")]

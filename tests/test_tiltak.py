@@ -168,15 +168,42 @@ def _pdf_doc(lines: list[str], new_page_at: int) -> Document:
     )
 
 
-def test_pdf_page_change_ends_a_box():
+def test_pdf_page_change_alone_never_ends_a_box():
+    # "… og effektiv" / "ressursbruk": nothing but the next line tells that the item goes on
     lines = [
+        "Boks 2.1 Regjeringen vil",
+        "– evaluere modellen for trygge overganger og effektiv",
+        "ressursbruk",
+        "",
+        "– be Helsedirektoratet utarbeide en felles måte",
+        "",
+        "Det er viktig at tjenestene henger sammen. Kommunene",
+        "har ansvaret for dette.",
+        "",
+        "Boks 2.2 Eksempler",
+        "– styrke tjenesten",
+    ]
+    for new_page_at in (3, 4, 5, 6, 7, 8):
+        recs = tiltak.extract(_pdf_doc(lines, new_page_at))
+        assert [r.tekst for r in recs] == [
+            "evaluere modellen for trygge overganger og effektiv ressursbruk",
+            "be Helsedirektoratet utarbeide en felles måte",
+        ], new_page_at
+
+
+def test_a_box_ends_where_the_sentence_it_interrupted_resumes_on_the_next_page():
+    running = [f"omsorgstjenester gjennom veiledning i kommune nummer {k} og i" for k in range(12)]
+    lines = [
+        "Regjeringen vil legge til rette for interkommunalt samarbeid om",
+        "",
         "Boks 2.1 Regjeringen vil",
         "– styrke tjenesten",
         "i hele landet",
-        "helsetjenester gjennom veiledning",
+        *running,
+        "resten av landet.",
     ]
-    (rec,) = tiltak.extract(_pdf_doc(lines, new_page_at=4))
-    assert (rec.kilde, rec.tekst, rec.linje_slutt) == ("Boks 2.1", "styrke tjenesten i hele landet", 3)
+    (rec,) = tiltak.extract(_pdf_doc(lines, new_page_at=6))
+    assert (rec.kilde, rec.tekst, rec.linje_slutt) == ("Boks 2.1", "styrke tjenesten i hele landet", 5)
 
 
 def test_pdf_page_change_inside_an_item_that_plainly_goes_on():

@@ -42,6 +42,8 @@ def _items(doc: Document) -> collections.Counter:
 
 
 _FOOTER = "Årsrapport 2023  {n}"  # the årsrapport's own running footer
+# a row of an accounts table: four or more amount groups at the end of the line
+_TABLE_ROW = regex.compile(r"(?:\s+-?\d{1,3}|\s+(?:Ikke aktuell|-)){4,}\s*$")
 AARSRAPPORT = {
     "drop_interleaved_blanks": P.drop_interleaved_blanks,
     "double_blanks": P.double_blank_lines,
@@ -58,8 +60,15 @@ AARSRAPPORT = {
     "wide_gaps_as_tabs": lambda ls: [regex.sub(r" {3,}", "\t", t) for t in ls],
     # a typesetter's line wrap at a narrower measure: a long heading leaves a word or two alone
     # ("... og antall" / "LIS" / "i allmennmedisin (i ny ordning).")
+    # (a table row is laid out on one line however wide: only text lines are wrapped)
     "typeset_wrap_100": lambda ls: [
-        p for t in ls for p in (textwrap.wrap(t, 100, break_on_hyphens=False, break_long_words=False) or [t])
+        p
+        for t in ls
+        for p in (
+            [t]
+            if _TABLE_ROW.search(t)
+            else textwrap.wrap(t, 100, break_on_hyphens=False, break_long_words=False) or [t]
+        )
     ],
 }
 LETTERS = {

@@ -1,16 +1,18 @@
 """nokkeltall: reported key figures of the årsrapport, one value per row.
 
-Two sources, each in its own module: numeric tables (`nokkeltall_tabell`) and the prose of the
-"Nøkkeltall N: <name>" / "Styringsparameter N – <name>" sections (`nokkeltall_tekst`).
+Three sources, each in its own module: numeric tables (`nokkeltall_tabell`), the statutory
+accounts and their notes (`nokkeltall_regnskap`), and the prose of the "Nøkkeltall N: <name>" /
+"Styringsparameter N – <name>" sections (`nokkeltall_tekst`).
 """
 
 from __future__ import annotations
 
 from hdir_extract.document import Document
+from hdir_extract.extractors.nokkeltall_regnskap import extract_accounts
 from hdir_extract.extractors.nokkeltall_tabell import extract_tables
 from hdir_extract.extractors.nokkeltall_tekst import extract_sections
 from hdir_extract.models import Record
 
 
 def extract(doc: Document) -> list[Record]:
-    return extract_tables(doc) + extract_sections(doc)
+    return extract_tables(doc) + extract_accounts(doc) + extract_sections(doc)

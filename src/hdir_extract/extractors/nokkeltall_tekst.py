@@ -265,9 +265,11 @@ def _values(doc: Document, lines: list[tuple[int, str]], kilde: str, kind: str, 
         li = st.line_at(v.start)
         no = st.nos[li]
         col = targets.get(li)
-        same_line = per_line[li]
-        if col is not None:
-            maal = len(same_line) >= 2 and i == same_line[-1]
+        if li in targets:
+            # a row of the small table may wrap ("... saksbehandlingstid 11,1" / "virkedager" /
+            # "6 virkedager"): the row runs until the next line that opens with a label
+            row = _table_row(st, targets, per_line, li)
+            maal = len(row) >= 2 and i == row[-1]
             aar = col or _year_for(st.text, v.start, v.end, sentences)
         else:
             maal = v.target
@@ -289,6 +291,28 @@ def _values(doc: Document, lines: list[tuple[int, str]], kilde: str, kind: str, 
             )
         )
     return out
+
+
+def _table_row(
+    st: _Stream, targets: dict[int, int | None], per_line: dict[int, list[int]], li: int
+) -> list[int]:
+    """Value indexes of the table row that holds line `li`: a row starts at a line that opens with
+    a capital letter (its label) and goes on over lines that do not, until it holds a result and
+    a target."""
+
+    def opens(k: int) -> bool:
+        t = st.text[st.starts[k] :].lstrip()
+        return bool(t) and t[0].isupper()
+
+    a = li
+    while a - 1 in targets and not opens(a):
+        a -= 1
+    row = list(per_line.get(a, []))
+    k = a + 1
+    while len(row) < 2 and k in targets and not opens(k):
+        row += per_line.get(k, [])
+        k += 1
+    return row if li in range(a, k) else list(per_line.get(li, []))
 
 
 def _target_columns(st: _Stream) -> dict[int, int | None]:
@@ -324,10 +348,35 @@ class _Value:
 
 def _stream_values(text: str, name: str, scale: bool):
     masked = _mask_phone_numbers(text)
+    last: _Value | None = None
     for mt in _NUM.finditer(masked):
         v = _read_value(masked, mt, name, scale)
+        if v is None and last is not None:
+            v = _compared(masked, mt, last)
         if v is not None:
+            last = v
             yield v
+
+
+# "16 prosent ... bruker snus daglig, mot 15 året før": the compared number is printed without
+# its unit; it shares the unit of the value it is compared with, in the same sentence
+_COMPARED_BEFORE = regex.compile(r"\bmot\s*$", regex.IGNORECASE)
+_COMPARED_AFTER = regex.compile(r"^\s+(?:året før|i fjor|(?:i|for)\s+(?:19|20)\d{2}\b)", regex.IGNORECASE)
+
+
+def _compared(text: str, mt, last: _Value) -> _Value | None:
+    before, after = text[: mt.start()], text[mt.end() :]
+    if not (_COMPARED_BEFORE.search(before) and _COMPARED_AFTER.match(after)):
+        return None
+    if regex.search(r"[.!?]\s", text[last.end : mt.start()]) or mt.start() - last.end > 120:
+        return None
+    try:
+        v = parse_number(mt.group(0))
+    except NumberError:
+        return None
+    if v is None or _YEAR.fullmatch(mt.group("num")):
+        return None
+    return _Value(mt.start(), mt.end(), float(v), last.enhet, mt.group(0), False)
 
 
 def _mask_phone_numbers(text: str) -> str:
@@ -348,11 +397,17 @@ def _read_value(text: str, mt, name: str, scale: bool) -> _Value | None:
     if v is None:
         return None
     unit = _unit_after(after)
-    if unit is not None and regex.match(r"-\p{L}", after[_unit_len(after) :]):
-        return None  # part of a compound ("90%-målet")
+    compound = regex.match(r"-(\p{L}+)", after[_unit_len(after) :]) if unit is not None else None
+    # a target named by its number ("90%-målet ble ikke nådd") is the printed target; any other
+    # compound ("20-årsjubileum") is no value
+    target_word = bool(compound and regex.match(r"mål", compound.group(1), regex.IGNORECASE))
+    if compound and not target_word:
+        return None
     if unit == "år" and (_AGE_BEFORE.search(before) or regex.search(r"\d\s*[-–]\s*$", before)):
         return None  # an age or a period, not a value
     if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(after) or _SCALE_AFTER.match(after):
+        return None
+    if _is_condition(before, unit, num, name):
         return None
     if regex.search(r"\d\s*[-–]\s*$", before):
         return None  # the second number of a range ("25-64 år")
@@ -374,6 +429,11 @@ def _read_value(text: str, mt, name: str, scale: bool) -> _Value | None:
         unit = _count_unit(num, before, after, name)
         if unit is None:
             return None
+        # a unit of measure printed before the number's noun ("sum for tonn CO2-utslipp ... var
+        # 311 131 i 2022"): the bare number is in that unit
+        measure = _MEASURE_BEFORE.search(_sentence_start(before))
+        if unit == "antall" and measure:
+            unit = measure.group(1).lower()
     if _REF_BEFORE.search(before) and unit in ("antall", "år"):
         return None
     return _Value(
@@ -382,8 +442,37 @@ def _read_value(text: str, mt, name: str, scale: bool) -> _Value | None:
         verdi=float(v),
         enhet=unit,
         raw=mt.group(0),
-        target=bool(_TARGET_BEFORE.search(before)),
+        target=bool(_TARGET_BEFORE.search(before)) or target_word,
     )
+
+
+_TIME_UNITS = frozenset({"minutter", "timer", "sekunder"})
+# a limit of time that defines a group ("sitter mer enn 8 timer per dag", "(over 300 minutter
+# ukentlig ...)") rather than a measured result
+_LIMIT_BEFORE = regex.compile(
+    r"\b(?:mer enn|mindre enn|over|under|minst|minimum|maksimum)\s*\(?$", regex.IGNORECASE
+)
+# the recommendation a share is measured against ("rådet om minimum 150 minutter ... eller 75
+# minutter ..."): every duration in the clause that states it
+_GUIDELINE = regex.compile(r"\b(?:rådet?|rådene|anbefaling(?:en|ene)?)\s+om\b[^.;]*$", regex.IGNORECASE)
+
+
+def _is_condition(before: str, unit: str | None, num: str, name: str) -> bool:
+    """A number that belongs to the definition of what is counted, not to the result."""
+    if unit in _TIME_UNITS and (_LIMIT_BEFORE.search(before) or _GUIDELINE.search(before[-160:])):
+        return True
+    # the indicator's own threshold repeated in the text ("Tilbakekreving over 200 000 kroner" under
+    # "... vedtak om tilbakekreving over 200 000 kr ..."): a grouped amount printed in the name
+    return " " in num and bool(regex.search(rf"(?<!\d )(?<!\d){regex.escape(num)}(?!\d)", name))
+
+
+_MEASURE_BEFORE = regex.compile(r"\b(tonn|kilo|kg|liter|kWh|MWh|GWh|km)\b(?![^.]*\d)", regex.IGNORECASE)
+
+
+def _sentence_start(before: str) -> str:
+    """The text from the start of the value's sentence up to the value."""
+    m = list(regex.finditer(r"[.!?]\s+(?=\p{Lu})", before))
+    return before[m[-1].end() :] if m else before
 
 
 def _unit_len(after: str) -> int:
@@ -463,12 +552,66 @@ def _paren_span(sentence: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
+# a year that starts a period ("siden 2019", "fra 2010 til 2022") or is the baseline of a
+# difference ("2,5 % lavere enn i 2022") is not the year of the value printed near it
+_NOT_VALUE_YEAR = regex.compile(
+    r"\b(?:siden|fra|f\.o\.m\.|enn(?:\s+i)?|sammen(?:lignet|liknet)\s+med)\s*$", regex.IGNORECASE
+)
+_PAIR_FIRST_BEFORE = regex.compile(r"\bfra(?:\s+henholdsvis)?\s*$", regex.IGNORECASE)
+_PAIR_FIRST_AFTER = regex.compile(rf"^(?:\s?%|\s+prosent)?\s+til\s+(?:\d|{_WORD_NUMBER}\b)", regex.IGNORECASE)
+_PAIR_SECOND_BEFORE = regex.compile(
+    r"\bfra(?:\s+henholdsvis)?\s+\S+(?:\s?%|\s+prosent)?\s+til\s*$", regex.IGNORECASE
+)
+_SHARE = regex.compile(r"\d\s?%|\d\s+prosent\b", regex.IGNORECASE)
+_SAME_PERIOD = regex.compile(r"\b(?:i\s+)?samme\s+periode\b", regex.IGNORECASE)
+_PERIOD_START = regex.compile(
+    r"\b(?:siden|fra)\s+(?P<a>(?:19|20)\d{2})\b(?:\s+til\s+(?P<b>(?:19|20)\d{2}))?", regex.IGNORECASE
+)
+
+
+def _period(sentence: str) -> tuple[int | None, int | None]:
+    """The period a sentence speaks of: ("siden 2013" … "i 2023") or ("fra 2010 til 2022")."""
+    m = _PERIOD_START.search(sentence)
+    if not m:
+        return None, None
+    if m.group("b"):
+        return int(m.group("a")), int(m.group("b"))
+    ends = [y for (ys, _), y in _year_mentions(sentence) if ys > m.end()]
+    return int(m.group("a")), (ends[-1] if ends else None)
+
+
 def _year_for(text: str, start: int, end: int, sentences: list[tuple[int, int]]) -> int | None:
     idx = next(i for i, (a, b) in enumerate(sentences) if a <= start < b or i == len(sentences) - 1)
     s0, e0 = sentences[idx]
     sentence = text[s0:e0]
     rel, rel_end = start - s0, end - s0
+    earlier = [text[a:b] for a, b in sentences[max(0, idx - 3) : idx]][::-1]
+    # "fra 60 til 72 prosent i 2023" after "Siden 2013": the first of a pair is the period's start,
+    # the second its end; "... i samme periode" speaks of the period of the sentence before
+    first = _PAIR_FIRST_BEFORE.search(sentence[:rel]) and _PAIR_FIRST_AFTER.match(sentence[rel_end:])
+    second = _PAIR_SECOND_BEFORE.search(sentence[:rel])
+    if first or second:
+        periods = [_period(sentence[:rel])]
+        if _SAME_PERIOD.search(sentence) or periods[0] == (None, None):
+            periods += [_period(t) for t in earlier[:1]]
+        for p_start, p_end in periods:
+            if first and p_start is not None:
+                return p_start
+            if second and p_end is not None and not _nearest_year(sentence, rel, rel_end):
+                return p_end
     y = _nearest_year(sentence, rel, rel_end)
+    if y is None and not _MONTH_ALONE.search(sentence):
+        # a sentence without a year goes on about the year of the sentences before it that
+        # report shares ("Livskvalitetsundersøkelsen for 2023 viser at 26 prosent ..." / "23
+        # prosent rapporterer ..."); a sentence that reports no share breaks the chain ("I 2022
+        # utviklet ... en ny indikator" is not the year of the scores that follow)
+        for t in earlier:
+            if not _SHARE.search(t):
+                break
+            ys = {yy for (ys_, _), yy in _year_mentions(t) if not _NOT_VALUE_YEAR.search(t[:ys_])}
+            if ys:
+                y = ys.pop() if len(ys) == 1 else None
+                break
     if y is not None:
         # "i 2023, mot 8 prosent året før": the value belongs to the year before the one printed
         if regex.match(r"^[^.]{0,15}\b(?:året før|i fjor)\b", text[end:]):
@@ -490,7 +633,7 @@ def _nearest_year(sentence: str, rel: int, rel_end: int) -> int | None:
     cands: list[tuple[float, int, int]] = []  # (distance, tier, year)
     for m, year in _year_mentions(sentence):
         ys, ye = m
-        if regex.match(r"\s?%|\s+prosent", sentence[ye:]):
+        if regex.match(r"\s?%|\s+prosent", sentence[ye:]) or _NOT_VALUE_YEAR.search(sentence[:ys]):
             continue
         yp = _paren_span(sentence, ys)
         # tier 0: the same parenthesis as the value (or both outside any)

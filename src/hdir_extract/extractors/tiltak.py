@@ -12,12 +12,11 @@ lists of goals. The same rule runs on every document type, so Prop. 1 S look-ali
 
 Layout facts this relies on (text from a two-column PDF), and what replaces each where another text
 layer lacks it:
-- a box is printed after the running text of its page, so the next page ends it unless that page starts
-  with "Boks N.M forts." or plainly goes on with the item (the item line ends in a hyphen or a function
-  word, or the page starts with one). A page top is a line with leading whitespace in this .txt, a page
-  change in PDF input; without either, the box ends where the sentence it interrupted resumes (lower
-  case, after an item line that could end) or at a heading, a box title or an upper-case paragraph that
-  is not a lead-in;
+- a box ends at structural cues only, never at a page change (white-paper PDFs break boxes over pages
+  and columns, with or without "Boks N.M forts."): a heading, the next box title, an upper-case
+  paragraph that is not a lead-in after an item that ended, the running text resuming after the box
+  (a long lower-case paragraph, or the rest of the sentence the box interrupted). An item runs on over a
+  page break when the next line goes on with it (lower case, or after a hyphen or a function word);
 - items are broken over lines with blank lines inside them (column breaks), so a blank line alone never
   ends an item; without blank lines, an upper-case line after a line that could end starts a paragraph,
   and a paragraph ending in ":" or in a function word ("… gjennom å") is a lead-in;
@@ -96,7 +95,10 @@ def _is_marker(doc: Document, no: int) -> bool:
 
 
 def _page_break(doc: Document, no: int) -> bool:
-    """First line of a new page: leading whitespace in the .txt rendering, or a page change (PDF)."""
+    """First line of a new page: leading whitespace in the .txt rendering, or a page change (PDF).
+
+    Used only as a paragraph start for headings and box titles (a page top needs no blank line above);
+    never as the end of a box, an item or a paragraph."""
     if no <= 1 or _is_marker(doc, no):
         return False  # bullet lines are indented too; a marker never ends a list by itself
     t = _text(doc, no)
@@ -107,12 +109,6 @@ def _page_break(doc: Document, no: int) -> bool:
         prev -= 1
     p_now, p_prev = doc.page(no), doc.page(prev)
     return p_now is not None and p_prev is not None and p_now != p_prev
-
-
-def _page_top(doc: Document, no: int) -> bool:
-    """The first line of a page as this text layer prints it: with leading whitespace."""
-    t = _text(doc, no)
-    return t[:1].isspace() and bool(t.strip()) and not _is_marker(doc, no)
 
 
 def _item_body(text: str) -> str:
@@ -242,7 +238,7 @@ class _Headings:
         parts = [first.strip()]
         for nxt_no in range(no + 1, no + 3):
             nxt = _text(doc, nxt_no)
-            if not (nxt.strip() and _starts_lower(nxt)) or _page_break(doc, nxt_no):
+            if not (nxt.strip() and _starts_lower(nxt)):
                 break
             parts.append(nxt.strip())
         return join_lines(parts)
@@ -270,14 +266,13 @@ class _Headings:
         return f"{number} {title}" if title else str(number)
 
 
-def _paragraph_end(doc: Document, no: int, stop_at_page: bool) -> int:
-    """Last line of the paragraph starting at `no` (stops before blanks, markers, page breaks)."""
+def _paragraph_end(doc: Document, no: int) -> int:
+    """Last line of the paragraph starting at `no` (stops before blanks, markers and a line that starts
+    a new paragraph; a page break does not: paragraphs run over pages)."""
     end = no
     while end + 1 <= len(doc):
         t = _text(doc, end + 1)
         if not t.strip() or _is_marker(doc, end + 1) or _new_paragraph(doc, end + 1):
-            break
-        if stop_at_page and _page_break(doc, end + 1):
             break
         end += 1
     return end
@@ -309,7 +304,7 @@ def _scan(
     """Read marked items from line `start`.
 
     box: the id of a "Regjeringen vil" box being read; inside it, lead-in paragraphs start new groups
-    and a page break ends the box. Outside (box None) the list ends at the first paragraph that is not
+    (a page break never ends the box). Outside (box None) the list ends at the first paragraph that is not
     part of an item. sibling_upper: for a sub-list under a marked lead-in item, the case of the
     parent's first letter; an item of that case is the parent's sibling and ends the sub-list.
     resumes: the box interrupted a sentence of the running text, which goes on after the box.
@@ -347,15 +342,7 @@ def _scan(
             continue
         if _is_heading(doc, no, heads):
             break
-        page = _page_break(doc, no)
         open_item = cur is not None and _open_end(_text(doc, cur.lines[-1]))
-        goes_on = open_item or (_starts_lower(t) and _first_word(t.strip()) in _FUNCTION_WORDS)
-        if page and box is not None and not goes_on:
-            # a box ends with its page unless "Boks N.M forts." follows, or the item plainly goes on over
-            # the break: it stopped where it cannot stop ("… slik at de er til" / "nytte for …") or the
-            # next page starts with a function word ("… med forslag" / "til lovendringer …"); layouts
-            # that break pages inside boxes do this
-            break
         if box is None and _FIGURE.match(t) and cur is not None:
             resume = _skip_figure(doc, no, heads)
             if resume is None:
@@ -365,8 +352,11 @@ def _scan(
             continue
         if box is not None and blank_before and _starts_lower(t) and not open_item and _running_text(doc, no):
             break  # the page's running text resumed after the box (mid-sentence, lower case)
-        fresh = blank_before or page or _new_paragraph(doc, no)
-        if cur is not None and (not fresh or _starts_lower(t) or _ends_hyphen(doc, cur)):
+        # a page change is no cue here: an item runs on over a page break when the next line goes on with
+        # it (lower case, or after a hyphen or a function word), and a box runs on until a heading, the
+        # next box, a lead-in or running text tells it has ended
+        fresh = blank_before or _new_paragraph(doc, no)
+        if cur is not None and (not fresh or open_item or _starts_lower(t) or _ends_hyphen(doc, cur)):
             cur.lines.append(no)
             blank_before = False
             no += 1
@@ -377,7 +367,7 @@ def _scan(
                     return _Scan(items=items, stop=cut)
             continue
         # an upper-case paragraph after a blank line (or before the first item)
-        end = _paragraph_end(doc, no, stop_at_page=box is not None)
+        end = _paragraph_end(doc, no)
         para = join_lines([_text(doc, i) for i in range(no, end + 1)])
         directly = end + 1 <= n and _is_marker(doc, end + 1)
         after = _next_nonblank(doc, end + 1)
@@ -433,7 +423,7 @@ def _first_word(text: str) -> str:
 def _running_text(doc: Document, no: int) -> bool:
     """A lower-case paragraph too long to be the rest of one item: running text, not the box."""
     # items in these boxes are at most ~8 printed lines; a column break inside an item leaves less
-    return _paragraph_end(doc, no, stop_at_page=True) - no + 1 > _MAX_ITEM_TAIL
+    return _paragraph_end(doc, no) - no + 1 > _MAX_ITEM_TAIL
 
 
 def _ends_hyphen(doc: Document, item: _Item) -> bool:
@@ -441,26 +431,50 @@ def _ends_hyphen(doc: Document, item: _Item) -> bool:
 
 
 def _skip_figure(doc: Document, no: int, heads: _Headings) -> int | None:
-    """Skip a figure/table that interrupts a list; resume where the next page goes on with the list.
+    """Skip a figure/table that interrupts a list; resume where the interrupted item goes on.
 
-    Without page cues (a layer without the page-top indent), the list resumes at the first lower-case
-    line (not a function word) after a line that could end (the figure's last text), followed by the
-    next marked item within one item's length: figure texts hold no marked items.
+    Where the page breaks tells nothing (a figure may fill the rest of a page, or several pages, and the
+    item may go on in another column); the item's rest is told from the text: it starts in lower case
+    (not with a function word, which the figure's own wrapped lines do: "og oksygenmetning …") after a
+    line that could end (the figure's last text), and runs as one paragraph straight to the next marked
+    item; a figure's text lines are labels and captions, never followed by a marked item.
     """
     stop = min(len(doc), no + _MAX_FIGURE_SKIP)
     for i in range(no + 1, stop + 1):
-        t = _text(doc, i)
-        if not _page_break(doc, i) or _FIGURE.match(t):
+        if not (_could_resume(doc, i) and _runs_to_marker(doc, i)):
             continue
-        if _starts_lower(t):
-            return i
-        return None
-    for i in range(no + 1, stop + 1):
-        t, prev = _text(doc, i), _text(doc, _prev_nonblank(doc, i))
-        opens = _first_word(t.strip()) in _FUNCTION_WORDS  # "og oksygenmetning …" goes on in the figure
-        if t.strip() and _starts_lower(t) and not opens and not _open_end(prev) and _marker_follows(doc, i):
-            return i
+        # a layer without blank lines runs the figure's last texts into the item's rest; a lower-case
+        # line after a full stop cannot go on a sentence of the same text, so the last such place in
+        # that paragraph is where the item resumes ("… igangsette videre behandling." / "Digital
+        # hjemmeoppfølging: …" / … / "sykehusinnleggelse." / "sykehus eller legevakt, …")
+        j = i
+        while _text(doc, j + 1).strip() and not _is_marker(doc, j + 1):
+            j += 1
+            if _could_resume(doc, j) and regex.search(r"[.!?]\s*$", _text(doc, j - 1)):
+                i = j
+        return i
     return None
+
+
+def _could_resume(doc: Document, no: int) -> bool:
+    """Line `no` could go on with an interrupted item: lower case, not opening with a function word
+    ("og oksygenmetning …" goes on in the figure), after a line that could end."""
+    t = _text(doc, no)
+    if not (t.strip() and _starts_lower(t)) or _first_word(t.strip()) in _FUNCTION_WORDS:
+        return False
+    return not _open_end(_text(doc, _prev_nonblank(doc, no)))
+
+
+def _runs_to_marker(doc: Document, no: int) -> bool:
+    """The paragraph from line `no` (at most one item's length, no marker or figure inside) is followed,
+    after blank lines only, by a marked item."""
+    end = no
+    while end + 1 <= len(doc) and _text(doc, end + 1).strip() and not _is_marker(doc, end + 1):
+        end += 1
+        if end - no >= _MAX_ITEM_TAIL or _FIGURE.match(_text(doc, end)):
+            return False
+    after = _next_nonblank(doc, end + 1)
+    return after is not None and _is_marker(doc, after)
 
 
 def _prev_nonblank(doc: Document, no: int) -> int:
@@ -468,19 +482,6 @@ def _prev_nonblank(doc: Document, no: int) -> int:
     while no > 1 and not _text(doc, no).strip():
         no -= 1
     return no
-
-
-def _marker_follows(doc: Document, no: int) -> bool:
-    """A marked item follows line `no` within one item's length, with no figure between."""
-    seen = 0
-    for i in range(no + 1, len(doc) + 1):
-        t = _text(doc, i)
-        if _is_marker(doc, i):
-            return True
-        if _FIGURE.match(t) or seen >= _MAX_ITEM_TAIL:
-            return False
-        seen += bool(t.strip())
-    return False
 
 
 def _box_spans(doc: Document, heads: _Headings) -> list[tuple[int, str, str]]:
@@ -549,8 +550,8 @@ def _lead_in(doc: Document, no: int, heads: _Headings) -> tuple[str, int] | None
     """The paragraph (or marked item) ending on line `no`: its text and first line."""
     first = no
     while first > 1:
-        if _is_marker(doc, first) or _page_break(doc, first):
-            break
+        if _is_marker(doc, first):
+            break  # a page break does not end the paragraph: the lead-in may run over it
         prev = _text(doc, first - 1)
         if not prev.strip() or _is_heading(doc, first - 1, heads) or _BOX_FORTS.match(prev):
             break
@@ -562,14 +563,17 @@ def _lead_in(doc: Document, no: int, heads: _Headings) -> tuple[str, int] | None
 def _containing_box(
     spans: list[tuple[int, str, str]], doc: Document, no: int, heads: _Headings
 ) -> str | None:
-    """The box a line stands in: the nearest box title/continuation above with no page break and no
-    heading between (a text layer without page cues still has the headings of the running text)."""
+    """The box a line stands in: the nearest box title/continuation above with no heading between.
+
+    A page break says nothing here: boxes run over pages, with or without "Boks N.M forts.". Judgement
+    call: running text that resumes after a box in the same section, with no heading between, is
+    counted to the box; its "regjeringen vil:" lists get the box as kilde instead of the section."""
     before = [(line, box) for line, box, _ in spans if line <= no]
     if not before:
         return None
     line, box = before[-1]
     for i in range(line + 1, no + 1):
-        if i in heads.heading_lines or (_page_break(doc, i) and not _BOX_FORTS.match(_text(doc, i))):
+        if i in heads.heading_lines:
             return None
     return box
 
