@@ -8,7 +8,7 @@ the file at `linje`; for PDF input they are the lines of the normalised text (`h
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,10 @@ class Document:
     furniture: list[tuple[int, str, str]] = field(default_factory=list)
     # problems the reader met that did not stop it (e.g. pages without a text layer): warnings
     warnings: list[str] = field(default_factory=list)
+
+    def with_lines(self, lines: list[Line]) -> Document:
+        """A copy with other lines (an extractor's cleaned view), every other field kept."""
+        return replace(self, lines=lines)
 
     def __len__(self) -> int:
         return len(self.lines)

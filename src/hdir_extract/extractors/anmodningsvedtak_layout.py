@@ -139,19 +139,7 @@ def build_view(doc: Document) -> View:
     if len(kept) == len(doc.lines):
         return View(doc, kept)
     lines = [Line(no=k, text=doc.text(no), page=doc.page(no)) for k, no in enumerate(kept, start=1)]
-    view = Document(
-        dok_id=doc.dok_id,
-        source_file=doc.source_file,
-        sha256=doc.sha256,
-        format=doc.format,
-        lines=lines,
-        n_pages=doc.n_pages,
-        dokumenttype=doc.dokumenttype,
-        aar=doc.aar,
-        tittel=doc.tittel,
-        utsteder=doc.utsteder,
-        furniture=doc.furniture,
-    )
+    view = doc.with_lines(lines)
     return View(view, kept)
 
 

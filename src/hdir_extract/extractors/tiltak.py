@@ -674,16 +674,7 @@ def _view(doc: Document) -> tuple[Document, list[int]]:
     if len(keep) == len(texts):
         return doc, list(range(len(texts) + 1))
     lines = [Line(no=k, text=texts[i], page=doc.lines[i].page) for k, i in enumerate(keep, start=1)]
-    view = Document(
-        dok_id=doc.dok_id,
-        source_file=doc.source_file,
-        sha256=doc.sha256,
-        format=doc.format,
-        lines=lines,
-        n_pages=doc.n_pages,
-        dokumenttype=doc.dokumenttype,
-        aar=doc.aar,
-    )
+    view = doc.with_lines(lines)
     return view, [0, *(i + 1 for i in keep)]
 
 

@@ -151,18 +151,7 @@ def expand_rows(doc: Document, is_furniture: Callable[[int], bool]) -> RowView |
         else:
             out.append((t, ln.no, False))
     lines = [Line(no=i, text=text, page=doc.page(no)) for i, (text, no, _r) in enumerate(out, start=1)]
-    view = Document(
-        dok_id=doc.dok_id,
-        source_file=doc.source_file,
-        sha256=doc.sha256,
-        format=doc.format,
-        lines=lines,
-        n_pages=doc.n_pages,
-        dokumenttype=doc.dokumenttype,
-        aar=doc.aar,
-        tittel=doc.tittel,
-        utsteder=doc.utsteder,
-    )
+    view = doc.with_lines(lines)
     line_map = {i: no for i, (_t, no, _r) in enumerate(out, start=1)}
     runs = frozenset(i for i, (_t, _no, r) in enumerate(out, start=1) if r)
     return RowView(view, line_map, runs)
