@@ -13,7 +13,7 @@ from hdir_extract.classify import classify
 from hdir_extract.document import Document
 from hdir_extract.models import TABLES
 from hdir_extract.pipeline import collect, deduplicate, extract_files, list_inputs, make_dok_id
-from hdir_extract.sources import read_document
+from hdir_extract.readers import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"

@@ -13,8 +13,8 @@ import pytest
 
 from hdir_extract.document import Document, Line
 from hdir_extract.extractors import anmodningsvedtak
-from hdir_extract.extractors.anmodningsvedtak_links import cross_document_checks
-from hdir_extract.extractors.anmodningsvedtak_text import behandling_of, fulgt_opp
+from hdir_extract.extractors.anmodningsvedtak.links import cross_document_checks
+from hdir_extract.extractors.anmodningsvedtak.text import behandling_of, fulgt_opp
 from hdir_extract.models import Anmodningsvedtak, Kontroll, Referanse
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -6,7 +6,7 @@ import datetime as dt
 
 from hdir_extract.document import Document, Line
 from hdir_extract.extractors import brev
-from hdir_extract.letters import furniture_lines, letter_at, segment_letters
+from hdir_extract.extractors.brev.letters import furniture_lines, letter_at, segment_letters
 from hdir_extract.models import Brev
 
 

@@ -167,7 +167,7 @@ def test_pdf_of_the_2023_letter_gives_the_same_assignments(corpus_docs):
     if not pdf_path.exists():
         pytest.skip("the PDF fixture is not in this checkout")
     from hdir_extract.classify import classify
-    from hdir_extract.sources import read_document
+    from hdir_extract.readers import read_document
 
     doc = read_document(pdf_path.name, pdf_path.read_bytes())
     cls = classify(doc)

@@ -20,7 +20,7 @@ from hdir_extract.classify import classify
 from hdir_extract.document import Document
 from hdir_extract.parsing.ids import find_ids
 from hdir_extract.pipeline import extract_bytes
-from hdir_extract.sources import SourceError, read_document
+from hdir_extract.readers import SourceError, read_document
 
 TB_PDF = FIXTURES / "pdf_tildelingsbrev-2023.pdf"
 TB_TXT = RAW / "tildelingsbrev-2023-helsedirektoratet.txt"

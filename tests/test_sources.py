@@ -6,7 +6,7 @@ import pytest
 from tests.conftest import RAW
 
 from hdir_extract.pipeline import extract_bytes
-from hdir_extract.sources import Limits, SourceError, read_document
+from hdir_extract.readers import Limits, SourceError, read_document
 
 
 def test_lines_are_the_files_lines():

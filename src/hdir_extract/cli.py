@@ -12,7 +12,7 @@ from rich.console import Console
 
 from hdir_extract.models import TABLES
 from hdir_extract.pipeline import FileResult, list_inputs, run
-from hdir_extract.sources import Limits
+from hdir_extract.readers import Limits
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Extract records from Helsedirektoratet's documents."
@@ -242,7 +242,7 @@ def _connect(out_dir: Path):  # -> duckdb.DuckDBPyConnection
 @app.command()
 def text(file: Annotated[Path, typer.Argument(help="A raw document.")]) -> None:
     """Print a document's normalised text with line (and page) numbers, the lines `linje` refers to."""
-    from hdir_extract.sources import SourceError, read_document
+    from hdir_extract.readers import SourceError, read_document
 
     try:
         doc = read_document(file.name, file.read_bytes())

@@ -22,10 +22,10 @@ from hdir_extract.checks.grounding import check_grounding
 from hdir_extract.classify import classify
 from hdir_extract.document import Document
 from hdir_extract.extractors import applicable
-from hdir_extract.extractors.anmodningsvedtak_links import cross_document_checks as vedtak_checks
+from hdir_extract.extractors.anmodningsvedtak.links import cross_document_checks as vedtak_checks
 from hdir_extract.linking import link_tables
 from hdir_extract.models import TABLES, Dokument, Feil, Record
-from hdir_extract.sources import Limits, SourceError, read_document
+from hdir_extract.readers import Limits, SourceError, read_document
 
 Rows = dict[str, list[dict[str, Any]]]
 #: files in the raw folder that are ours, not documents

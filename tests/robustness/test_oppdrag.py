@@ -18,7 +18,7 @@ from tests import perturb as P
 
 from hdir_extract.document import Document, Line
 from hdir_extract.extractors import brev, oppdrag
-from hdir_extract.letters import segment_letters
+from hdir_extract.extractors.brev.letters import segment_letters
 
 TB2023 = ("tildelingsbrev", 2023)
 TB2026 = ("tildelingsbrev", 2026)

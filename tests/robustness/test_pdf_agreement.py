@@ -18,7 +18,7 @@ import regex
 from tests.conftest import ROOT
 
 from hdir_extract.pipeline import extract_bytes
-from hdir_extract.sources import read_document
+from hdir_extract.readers import read_document
 
 AARSRAPPORT = ROOT / "data" / "raw" / "aarsrapport-2023-helsedirektoratet.txt"
 KEYS = {

@@ -17,7 +17,7 @@ from tests.conftest import FIXTURES, RAW, load_document
 from hdir_extract.document import Document, Line
 from hdir_extract.extractors import tiltak
 from hdir_extract.models import Tiltak
-from hdir_extract.sources import read_document
+from hdir_extract.readers import read_document
 
 MELD = RAW / "meld-st-9-2023-2024-nasjonal-helse-og-samhandlingsplan.txt"
 MELD_PDF = FIXTURES / "pdf_meld-st-9-2023-2024.pdf"

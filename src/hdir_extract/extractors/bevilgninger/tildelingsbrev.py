@@ -31,7 +31,7 @@ from hdir_extract.extractors.bevilgninger.common import (
     valid_number,
     value_of,
 )
-from hdir_extract.letters import letter_at, segment_letters
+from hdir_extract.extractors.brev.letters import letter_at, segment_letters
 from hdir_extract.parsing.text import join_lines
 
 COLUMN = regex.compile(

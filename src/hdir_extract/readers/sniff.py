@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from hdir_extract.sources.errors import SourceError
+from hdir_extract.readers.errors import SourceError
 
 
 def sniff(name: str, data: bytes) -> str:

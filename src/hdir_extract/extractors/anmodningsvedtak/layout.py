@@ -199,7 +199,7 @@ def _room(prev: str, nxt: str, width: int, share: float) -> bool:
 
 
 def _ends_sentence(prev: str) -> bool:
-    from hdir_extract.extractors.anmodningsvedtak_text import line_ends_sentence
+    from hdir_extract.extractors.anmodningsvedtak.text import line_ends_sentence
 
     return line_ends_sentence(prev)
 

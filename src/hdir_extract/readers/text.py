@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hdir_extract.document import Document, Line
 from hdir_extract.parsing.text import normalise_line
-from hdir_extract.sources.errors import SourceError
+from hdir_extract.readers.errors import SourceError
 
 
 def decode_utf8(data: bytes) -> str:

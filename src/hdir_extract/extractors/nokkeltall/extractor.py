@@ -8,9 +8,9 @@ accounts and their notes (`nokkeltall_regnskap`), and the prose of the "Nøkkelt
 from __future__ import annotations
 
 from hdir_extract.document import Document
-from hdir_extract.extractors.nokkeltall_regnskap import extract_accounts
-from hdir_extract.extractors.nokkeltall_tabell import extract_tables
-from hdir_extract.extractors.nokkeltall_tekst import extract_sections
+from hdir_extract.extractors.nokkeltall.regnskap import extract_accounts
+from hdir_extract.extractors.nokkeltall.tabell import extract_tables
+from hdir_extract.extractors.nokkeltall.tekst import extract_sections
 from hdir_extract.models import Record
 
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 import regex
 
 from hdir_extract.document import Document
-from hdir_extract.extractors.oppdrag_ids import IdOnLine
-from hdir_extract.letters import LetterSegment
+from hdir_extract.extractors.brev.letters import LetterSegment
+from hdir_extract.extractors.oppdrag.ids import IdOnLine
 from hdir_extract.parsing.ids import find_ids
 from hdir_extract.parsing.text import join_lines
 

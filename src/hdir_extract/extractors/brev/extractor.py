@@ -4,7 +4,7 @@ one row each, segmented by `letters.segment_letters`."""
 from __future__ import annotations
 
 from hdir_extract.document import Document
-from hdir_extract.letters import segment_letters
+from hdir_extract.extractors.brev.letters import segment_letters
 from hdir_extract.models import Brev, Record
 
 

@@ -10,9 +10,9 @@ import hashlib
 from dataclasses import dataclass
 
 from hdir_extract.document import Document
-from hdir_extract.sources.errors import SourceError
-from hdir_extract.sources.sniff import sniff
-from hdir_extract.sources.text import read_text
+from hdir_extract.readers.errors import SourceError
+from hdir_extract.readers.sniff import sniff
+from hdir_extract.readers.text import read_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,7 @@ def read_document(name: str, data: bytes, limits: Limits | None = None) -> Docum
     kind = sniff(name, data)
     sha = hashlib.sha256(data).hexdigest()
     if kind == "pdf":
-        from hdir_extract.sources.pdf import read_pdf  # pdfplumber is only imported when needed
+        from hdir_extract.readers.pdf import read_pdf  # pdfplumber is only imported when needed
 
         return read_pdf(name, data, sha, max_pages=limits.max_pages)
     return read_text(name, data, sha)

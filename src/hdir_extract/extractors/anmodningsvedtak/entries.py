@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 import regex
 
 from hdir_extract.document import Document
-from hdir_extract.extractors.anmodningsvedtak_layout import continues
-from hdir_extract.extractors.anmodningsvedtak_text import line_ends_sentence
+from hdir_extract.extractors.anmodningsvedtak.layout import continues
+from hdir_extract.extractors.anmodningsvedtak.text import line_ends_sentence
 from hdir_extract.parsing.dates import DateError, parse_date
 from hdir_extract.parsing.numbers import parse_int
 from hdir_extract.parsing.sessions import SessionError, parse_session

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from hdir_extract.sources.pdf_layout import PageLine, PageText
+from hdir_extract.readers.pdf.layout import PageLine, PageText
 
 TOP_ZONE = 0.13  # fraction of the page height from the top edge
 BOTTOM_ZONE = 0.12

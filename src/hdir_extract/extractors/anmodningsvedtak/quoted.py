@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import regex
 
 from hdir_extract.document import Document
-from hdir_extract.extractors.anmodningsvedtak_layout import blocks
-from hdir_extract.extractors.anmodningsvedtak_mentions import DocText, Mention
-from hdir_extract.extractors.anmodningsvedtak_text import behandling_of, compact_refs
+from hdir_extract.extractors.anmodningsvedtak.layout import blocks
+from hdir_extract.extractors.anmodningsvedtak.mentions import DocText, Mention
+from hdir_extract.extractors.anmodningsvedtak.text import behandling_of, compact_refs
 from hdir_extract.parsing.dates import find_dates
 from hdir_extract.parsing.sessions import SessionError, parse_session, session_for_date
 from hdir_extract.parsing.text import join_lines

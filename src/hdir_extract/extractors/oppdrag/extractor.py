@@ -12,10 +12,10 @@ from __future__ import annotations
 import regex
 
 from hdir_extract.document import Document
-from hdir_extract.extractors import oppdrag_layout as layout
-from hdir_extract.extractors.oppdrag_frister import find_frister
-from hdir_extract.extractors.oppdrag_ids import IdOnLine, all_ids
-from hdir_extract.letters import LetterSegment, furniture_lines, letter_at, segment_letters
+from hdir_extract.extractors.brev.letters import LetterSegment, furniture_lines, letter_at, segment_letters
+from hdir_extract.extractors.oppdrag import layout
+from hdir_extract.extractors.oppdrag.frister import find_frister
+from hdir_extract.extractors.oppdrag.ids import IdOnLine, all_ids
 from hdir_extract.models import Kontroll, Oppdrag, Record, Referanse
 from hdir_extract.parsing.text import join_two
 

@@ -15,16 +15,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from hdir_extract.document import Document
-from hdir_extract.extractors.anmodningsvedtak_entries import (
+from hdir_extract.extractors.anmodningsvedtak.entries import (
     Entry,
     OverviewRow,
     parse_entries,
     parse_overview,
 )
-from hdir_extract.extractors.anmodningsvedtak_layout import build_view
-from hdir_extract.extractors.anmodningsvedtak_mentions import DocText, Mention, find_mentions
-from hdir_extract.extractors.anmodningsvedtak_quoted import Quoted, find_quoted
-from hdir_extract.extractors.anmodningsvedtak_text import (
+from hdir_extract.extractors.anmodningsvedtak.layout import build_view
+from hdir_extract.extractors.anmodningsvedtak.mentions import DocText, Mention, find_mentions
+from hdir_extract.extractors.anmodningsvedtak.quoted import Quoted, find_quoted
+from hdir_extract.extractors.anmodningsvedtak.text import (
     behandling_of,
     first_sentence,
     fulgt_opp,

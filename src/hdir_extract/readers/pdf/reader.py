@@ -20,9 +20,9 @@ import regex
 
 from hdir_extract.document import Document, Line
 from hdir_extract.parsing.text import normalise_line
-from hdir_extract.sources.errors import SourceError
-from hdir_extract.sources.pdf_furniture import find_furniture
-from hdir_extract.sources.pdf_layout import (
+from hdir_extract.readers.errors import SourceError
+from hdir_extract.readers.pdf.furniture import find_furniture
+from hdir_extract.readers.pdf.layout import (
     Gutter,
     PageLine,
     PageText,
@@ -32,7 +32,7 @@ from hdir_extract.sources.pdf_layout import (
     mark_paragraph_gaps,
     page_words,
 )
-from hdir_extract.sources.pdf_tables import find_tables, has_rulings, inside
+from hdir_extract.readers.pdf.tables import find_tables, has_rulings, inside
 
 ENCRYPTED = "encrypted PDF: it needs a password; save an unprotected copy"
 #: a page's gutter is trusted on its own with this many supporting rows; weaker evidence must agree

@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from hdir_extract.parsing.text import normalise_line
-from hdir_extract.sources.pdf_layout import PageLine, Word
+from hdir_extract.readers.pdf.layout import PageLine, Word
 
 THIN = 2.0  # points: a path this thin is a ruling
 MIN_LENGTH = 10.0
