@@ -9,10 +9,9 @@ from typing import Any
 import polars as pl
 import pytest
 
-from hdir_extract.classify import classify
 from hdir_extract.document import Document
 from hdir_extract.models import TABLES
-from hdir_extract.pipeline import collect, deduplicate, extract_files, list_inputs, make_dok_id
+from hdir_extract.pipeline import classified, collect, deduplicate, extract_files, list_inputs
 from hdir_extract.readers import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,10 +21,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def load_document(path: Path) -> Document:
     doc = read_document(path.name, path.read_bytes())
-    cls = classify(doc)
-    doc.dokumenttype, doc.aar, doc.tittel, doc.utsteder = cls.dokumenttype, cls.aar, cls.tittel, cls.utsteder
-    doc.dok_id = make_dok_id(cls.dokumenttype, cls.aar, doc.sha256)
-    return doc
+    return classified(doc)[0]
 
 
 @pytest.fixture(scope="session")

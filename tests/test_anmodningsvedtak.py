@@ -3,6 +3,7 @@ in running text), and numbered mentions in all documents, tested on the real cor
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import json
@@ -43,7 +44,7 @@ def _jsonl(name: str) -> list[dict]:
 
 def _doc(lines: list[str], dokumenttype: str = "prop_1_s") -> Document:
     doc = Document("test-doc", "test.txt", "0" * 64, "txt", [Line(i + 1, t) for i, t in enumerate(lines)])
-    doc.dokumenttype = dokumenttype
+    doc = dataclasses.replace(doc, dokumenttype=dokumenttype)
     return doc
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from hdir_extract import PARSER_VERSION
 from hdir_extract.checks.grounding import check_grounding
-from hdir_extract.classify import classify
+from hdir_extract.classify import Classification, classify
 from hdir_extract.document import Document
 from hdir_extract.extractors import applicable
 from hdir_extract.extractors.anmodningsvedtak.links import cross_document_checks as vedtak_checks
@@ -74,6 +74,13 @@ def make_dok_id(dokumenttype: str, aar: int | None, sha256: str) -> str:
     return f"{dokumenttype}-{aar if aar is not None else 'ukjent'}-{sha256[:8]}"
 
 
+def classified(doc: Document) -> tuple[Document, Classification]:
+    """The document as a new value with its type, year, title and id, and the classification itself."""
+    cls = classify(doc)
+    dok_id = make_dok_id(cls.dokumenttype, cls.aar, doc.sha256)
+    return doc.classified(dok_id, cls.dokumenttype, cls.aar, cls.tittel, cls.utsteder), cls
+
+
 def extract_bytes(name: str, data: bytes, limits: Limits | None = None, debug: bool = False) -> FileResult:
     """Extract every record of one file. Never raises for bad input: problems become `feil` rows."""
     res = FileResult(fil=name, sha256=None)
@@ -105,9 +112,7 @@ def extract_bytes(name: str, data: bytes, limits: Limits | None = None, debug: b
 
 def _extract_document(name: str, doc: Document, res: FileResult, debug: bool) -> None:
     """Classify `doc`, run every applicable extractor in its own error boundary, check grounding."""
-    cls = classify(doc)
-    doc.dokumenttype, doc.aar, doc.tittel, doc.utsteder = cls.dokumenttype, cls.aar, cls.tittel, cls.utsteder
-    doc.dok_id = make_dok_id(cls.dokumenttype, cls.aar, doc.sha256)
+    doc, cls = classified(doc)
     res.add(
         Dokument(
             dok_id=doc.dok_id,
@@ -127,9 +132,9 @@ def _extract_document(name: str, doc: Document, res: FileResult, debug: bool) ->
     res.tables["linjer"] = [
         {"dok_id": doc.dok_id, "linje": ln.no, "side": ln.page, "tekst": ln.text} for ln in doc.lines
     ]
-    for page, pos, text in doc.furniture:
+    for f in doc.furniture:
         res.tables.setdefault("sidemarg", []).append(
-            {"dok_id": doc.dok_id, "linje": None, "side": page, "tekst": text, "posisjon": pos}
+            {"dok_id": doc.dok_id, "linje": f.line, "side": f.page, "tekst": f.text, "posisjon": f.position}
         )
     if cls.dokumenttype not in EXTRACTED_TYPES:
         res.skipped = True

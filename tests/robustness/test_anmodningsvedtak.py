@@ -3,6 +3,7 @@ compared after whitespace is normalised) and the same mentions come out of the p
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 import pytest
@@ -76,7 +77,7 @@ def _doc(original: Document, lines: list[str]) -> Document:
         "txt",
         [Line(i, t) for i, t in enumerate(lines, 1)],
     )
-    doc.dokumenttype, doc.aar = original.dokumenttype, original.aar
+    doc = dataclasses.replace(doc, dokumenttype=original.dokumenttype, aar=original.aar)
     return doc
 
 
@@ -173,6 +174,6 @@ def test_running_heads_are_found_and_mapped_back(corpus_docs):
 def test_hyphenated_trigger_word_is_a_mention():
     lines = ["Det vises til omtale under anmodningsved-", "tak nr. 692 (2023–2024) om sykehusbygg."]
     doc = Document("t", "t.txt", "0" * 64, "txt", [Line(i, t) for i, t in enumerate(lines, 1)])
-    doc.dokumenttype = "tildelingsbrev"
+    doc = dataclasses.replace(doc, dokumenttype="tildelingsbrev")
     refs = [r for r in anmodningsvedtak.extract(doc) if isinstance(r, Referanse)]
     assert [(r.ref_id, r.sesjon, r.linje) for r in refs] == [("692", "2023-2024", 2)]

@@ -6,6 +6,7 @@ nr, tekst, grensetilfelle), never on line numbers.
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from collections import Counter
 from pathlib import Path
@@ -179,7 +180,7 @@ def typeset(original) -> dict[str, list[Tiltak]]:
     out = {}
     for name, (per_page, font, change) in TYPESET.items():
         pdf = read_document("meld.pdf", _typeset(change(doc.texts), per_page, font))
-        pdf.dokumenttype, pdf.aar, pdf.dok_id = doc.dokumenttype, doc.aar, doc.dok_id
+        pdf = dataclasses.replace(pdf, dokumenttype=doc.dokumenttype, aar=doc.aar, dok_id=doc.dok_id)
         out[name] = tiltak.extract(pdf)
     return out
 

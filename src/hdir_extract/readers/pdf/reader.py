@@ -18,7 +18,7 @@ from collections import Counter
 
 import regex
 
-from hdir_extract.document import Document, Line
+from hdir_extract.document import Document, Furniture, Line
 from hdir_extract.parsing.text import normalise_line
 from hdir_extract.readers.errors import SourceError
 from hdir_extract.readers.pdf.furniture import find_furniture
@@ -160,21 +160,23 @@ def read_pdf(name: str, data: bytes, sha256: str, max_pages: int = 3000) -> Docu
         for i, (w, h) in enumerate(sizes)
     ]
     furniture = find_furniture(pages)
-    doc = _document(name, sha256, pages, furniture)
+    warnings: list[str] = []
     if empty:  # some pages only: the rest is read, and the analyst is told which pages are missing
-        doc.warnings.append(
+        warnings.append(
             f"no text layer on pages {_ranges(empty)} of {n}: those pages are not read (OCR is not supported)"
         )
-    return doc
+    return _document(name, sha256, pages, furniture, warnings)
 
 
-def _document(name: str, sha256: str, pages: list[PageText], furniture: dict) -> Document:
+def _document(
+    name: str, sha256: str, pages: list[PageText], furniture: dict, warnings: list[str]
+) -> Document:
     lines: list[Line] = []
-    kept: list[tuple[int, str, str]] = []
+    kept: list[Furniture] = []
     for page in pages:
         skip = {id(ln) for _, ln in furniture.get(page.page, [])}
         for where, ln in furniture.get(page.page, []):
-            kept.append((page.page, where, normalise_line(ln.text)))
+            kept.append(Furniture(page.page, where, normalise_line(ln.text)))
         first = True
         for ln in page.lines:
             if id(ln) in skip or not ln.text.strip():
@@ -183,7 +185,7 @@ def _document(name: str, sha256: str, pages: list[PageText], furniture: dict) ->
                 lines.append(Line(no=len(lines) + 1, text="", page=page.page))
             lines.append(Line(no=len(lines) + 1, text=normalise_line(ln.text), page=page.page))
             first = False
-    kept.sort(key=lambda f: (f[0], f[1] == "bunn"))
+    kept.sort(key=lambda f: (f.page, f.position == "bunn"))
     return Document(
         dok_id="",
         source_file=name,
@@ -191,5 +193,6 @@ def _document(name: str, sha256: str, pages: list[PageText], furniture: dict) ->
         format="pdf",
         lines=lines,
         n_pages=len(pages),
-        furniture=kept,
+        furniture=tuple(kept),
+        warnings=tuple(warnings),
     )
