@@ -1,0 +1,100 @@
+"""What a printed line means structurally, shared by every reader: heading numbers, boxes, list markers,
+table units and captions. Pure functions over one line's text; the readers decide with them.
+
+Judgement calls (also in the README's method notes):
+- A heading number is "5", "5.2", "5.2.1" (an optional trailing dot) followed by a capitalised title;
+  "Boks 4.1" starts a box. Years ("2024 …") and amounts are never heading numbers.
+- A box ends at "[Boks slutt]" (the Storting's typesetting prints it) or, where no end is printed, at the
+  next heading that is not inside the box's own numbering.
+- List markers: bullets "–", "—", "-", "•", "*", "▪", "o", "" ; numbers "1.", "1)", "(1)"; letters
+  "a.", "a)", "(a)"; Roman "i)", "ii." . A lone "-" followed by a digit is a minus sign, not a marker.
+- A unit line names the table's unit: "(i 1 000 kr)", "(alle tall i 1 000 kroner)", "Mill. kroner",
+  "Beløp i kroner".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+HEADING_NUMBER = regex.compile(r"^(?P<num>(?:[1-9]\d?)(?:\.[1-9]\d?){0,4})\.?[ \t]+(?P<title>\p{Lu}.*)$")
+BOX_START = regex.compile(r"^(?P<num>Boks\s+\d+(?:\.\d+)*[a-z]?)\.?(?:[ \t]+(?P<title>.*))?$")
+BOX_END = regex.compile(r"^\[?\s*Boks\s+slutt\s*\]?$", regex.IGNORECASE)
+_BULLET = r"[–—•▪●◦\-\*o\uf0b7\uf0a7]"
+LIST_ITEM = regex.compile(
+    rf"^(?P<indent>[ \t]*)(?:(?P<bullet>{_BULLET})|(?P<num>\(?\d{{1,2}}[.)])|(?P<letter>\(?[a-zæøå][.)])"
+    r"|(?P<roman>\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]))[ \t]+(?P<rest>\S.*)$"
+)
+UNIT = regex.compile(
+    r"^\(?\s*(?:alle\s+tall\s+)?(?:i\s+|beløp\s+i\s+)?(?:1\s?000\s*kr(?:oner)?\.?|mill(?:\.|ioner)?\s*kr(?:oner)?\.?"
+    r"|mrd\.?\s*kr(?:oner)?\.?|kroner|kr\.?)\s*\)?$",
+    regex.IGNORECASE,
+)
+CAPTION = regex.compile(r"^(?P<label>(?:Tabell|Figur|Tabel)\s+\d+(?:[.\-–]\d+)*[a-z]?)\b\.?\s*(?P<title>.*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    marker: str  # as printed: "–", "1.", "a)"
+    number: str | None  # "1", "a", "iv" for ordered markers, None for bullets
+    rest: str  # the item's text after the marker
+    indent: int  # leading spaces (a tab counts 4)
+
+
+def heading_number(text: str) -> tuple[str | None, str]:
+    """("5.2", "Tittel") for "5.2 Tittel"; (None, text) when the line prints no heading number."""
+    t = text.strip()
+    m = HEADING_NUMBER.match(t)
+    if m and not _looks_like_amount(m.group("num"), m.group("title")):
+        return m.group("num"), m.group("title").strip()
+    return None, t
+
+
+def _looks_like_amount(num: str, title: str) -> bool:
+    # "1 234 kroner" and "12 000" are amounts with a space group, not "1" + a title; titles start
+    # with a letter (checked by the pattern), so only a first word of digits is left to rule out
+    return bool(regex.match(r"\d{3}\b", title))
+
+
+def box_start(text: str) -> tuple[str, str] | None:
+    """("Boks 3.1", "Regjeringen vil") for a box title line."""
+    m = BOX_START.match(text.strip())
+    if not m:
+        return None
+    return " ".join(m.group("num").split()), (m.group("title") or "").strip()
+
+
+def is_box_end(text: str) -> bool:
+    return bool(BOX_END.match(text.strip()))
+
+
+def list_marker(text: str) -> Marker | None:
+    """The list marker a line starts with, or None. "-5 %" and "- 5 000" are numbers, not items."""
+    m = LIST_ITEM.match(text.replace("\t", "    ", 1) if text.startswith("\t") else text)
+    if not m:
+        return None
+    rest = m.group("rest")
+    bullet = m.group("bullet")
+    if bullet in ("-", "–") and regex.match(r"\d[\d  ]*(?:[,.]\d+)?\s*(?:%|kr|mill|$)", rest):
+        return None  # a negative amount
+    if bullet == "o" and not rest[:1].islower():
+        return None  # "o" is a bullet only before a lower-case item, never the word "O"
+    indent = len(m.group("indent").expandtabs(4))
+    if bullet:
+        return Marker(bullet, None, rest.strip(), indent)
+    token = m.group("num") or m.group("letter") or m.group("roman")
+    number = token.strip("().")
+    return Marker(token, number.rstrip(")"), rest.strip(), indent)
+
+
+def is_unit_line(text: str) -> bool:
+    return bool(UNIT.match(text.strip()))
+
+
+def caption(text: str) -> tuple[str, str] | None:
+    """("Tabell 6-1", "Bevilgningsrapportering …") for a caption line."""
+    m = CAPTION.match(text.strip())
+    if not m:
+        return None
+    return " ".join(m.group("label").split()), m.group("title").strip()
