@@ -34,11 +34,12 @@ _HYPHEN_PREFIXES = {"ikke"}
 _COMPOUND_INNER = {"for", "til", "i", "av", "på", "med", "mot", "og", "som", "over", "uten"}
 
 
-def normalise_line(text: str) -> str:
+def normalise_line(text: str, keep_tabs: bool = False) -> str:
+    """`keep_tabs`: keep trailing TABs (an empty table cell printed as a lone TAB is a cell)."""
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
-    return text.rstrip()
+    return text.rstrip(" \r\n\f\v") if keep_tabs else text.rstrip()
 
 
 def _keep_hyphen(left: str, right: str) -> bool:

@@ -27,8 +27,8 @@ LIST_ITEM = regex.compile(
     r"|(?P<roman>\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]))[ \t]+(?P<rest>\S.*)$"
 )
 UNIT = regex.compile(
-    r"^\(?\s*(?:alle\s+tall\s+)?(?:i\s+|beløp\s+i\s+)?(?:1\s?000\s*kr(?:oner)?\.?|mill(?:\.|ioner)?\s*kr(?:oner)?\.?"
-    r"|mrd\.?\s*kr(?:oner)?\.?|kroner|kr\.?)\s*\)?$",
+    r"^\(?\s*(?:alle\s+)?(?:tall|beløp)?\s*(?:er\s+)?(?:oppgitt\s+)?(?:i\s+)?(?:hele\s+tusen(?:\s+kr(?:oner)?)?"
+    r"|1\s?000\s*kr(?:oner)?\.?|mill(?:\.|ioner)?\s*kr(?:oner)?\.?|mrd\.?\s*kr(?:oner)?\.?|kroner|kr\.?)\s*\)?$",
     regex.IGNORECASE,
 )
 CAPTION = regex.compile(r"^(?P<label>(?:Tabell|Figur|Tabel)\s+\d+(?:[.\-–]\d+)*[a-z]?)\b\.?\s*(?P<title>.*)$")
@@ -62,6 +62,9 @@ def box_start(text: str) -> tuple[str, str] | None:
     m = BOX_START.match(text.strip())
     if not m:
         return None
+    title = (m.group("title") or "").strip()
+    if title[:1].islower() and not title.startswith("forts"):
+        return None  # "Boks 3.9 viser hvordan …": a sentence about the box, not its title
     return " ".join(m.group("num").split()), (m.group("title") or "").strip()
 
 
@@ -76,8 +79,10 @@ def list_marker(text: str) -> Marker | None:
         return None
     rest = m.group("rest")
     bullet = m.group("bullet")
-    if bullet in ("-", "–") and regex.match(r"\d[\d  ]*(?:[,.]\d+)?\s*(?:%|kr|mill|$)", rest):
-        return None  # a negative amount
+    if bullet in ("-", "–") and regex.fullmatch(
+        r"\d[\d ]*(?:[,.]\d+)?\s*(?:%|prosent|kr\.?|kroner|mill\.?(?:\s*kr(?:oner|\.)?)?)?", rest.strip()
+    ):
+        return None  # a negative amount, not an item
     if bullet == "o" and not rest[:1].islower():
         return None  # "o" is a bullet only before a lower-case item, never the word "O"
     indent = len(m.group("indent").expandtabs(4))

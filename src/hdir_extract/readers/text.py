@@ -5,6 +5,7 @@ from __future__ import annotations
 from hdir_extract.document import Document, Line
 from hdir_extract.parsing.text import normalise_line
 from hdir_extract.readers.errors import SourceError
+from hdir_extract.readers.layout import SourceLine, build_layout
 
 
 def decode_utf8(data: bytes) -> str:
@@ -35,4 +36,17 @@ def read_text(name: str, data: bytes, sha256: str) -> Document:
     control = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if control > 0.01 * min(len(text), 20000):
         raise SourceError("binary content (control characters), not a text document")
-    return Document(dok_id="", source_file=name, sha256=sha256, format="txt", lines=lines)
+    # the layout sees trailing TABs: a line holding only a TAB is an empty table cell, not a blank line
+    layout = build_layout(
+        [SourceLine(i, normalise_line(t, keep_tabs=True)) for i, t in enumerate(raw_lines, start=1)]
+    )
+    return Document(
+        dok_id="",
+        source_file=name,
+        sha256=sha256,
+        format="txt",
+        lines=lines,
+        blocks=layout.blocks,
+        boxes=layout.boxes,
+        furniture=layout.furniture,
+    )

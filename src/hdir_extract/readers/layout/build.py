@@ -1,0 +1,464 @@
+"""Blocks of a line-based text, in reading order: the assembly of furniture, breaks, roles and tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from hdir_extract.document import Block, Box, Furniture, Kind, Row, Span
+from hdir_extract.parsing.text import join_two
+from hdir_extract.readers import structure
+from hdir_extract.readers.layout import tables
+from hdir_extract.readers.layout.furniture import find_furniture
+from hdir_extract.readers.layout.lines import SourceLine
+from hdir_extract.readers.layout.roles import Role, assign_roles
+from hdir_extract.readers.layout.spacing import paragraph_breaks
+
+_LOWER_START = regex.compile(r"^\s*\p{Ll}")
+_ENDS_SENTENCE = regex.compile(r"[.!?:;»”]\s*$")
+_FOOTNOTE_GOES_ON = regex.compile(r"(?:[-\u2010,–(]|\b(?:og|i|for|av|til|med|om|på|eller|the|of|and|in))\s*$")
+_HEADING_GOES_ON = regex.compile(r"(?:\b(?:og|i|for|av|til|med|om|på|eller)|[-\u2010,–])\s*$")
+#: a continuation line of a heading is short
+MAX_HEADING_TAIL = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    blocks: tuple[Block, ...]
+    boxes: tuple[Box, ...]
+    furniture: tuple[Furniture, ...]
+
+
+@dataclass(slots=True)
+class _Open:
+    """A block being assembled from its lines."""
+
+    kind: Kind
+    first: int
+    page: int | None
+    text: str = ""
+    spans: list[Span] = field(default_factory=list)
+    last: int = 0
+    level: int | None = None
+    number: str | None = None
+    marker: str | None = None
+    depth: int = 0
+    role: str | None = None
+    indent: float = 0.0
+    index: int | None = None  # set when an earlier block was re-opened: where it goes back
+
+    def add(self, no: int, text: str) -> None:
+        joined = join_two(self.text, text) if self.text else text.strip()
+        # where the new line's text starts inside the joined text (after the joining space, if any)
+        start = len(joined) - len(text.strip()) if self.text else 0
+        self.spans.append(Span(max(start, 0), no))
+        self.text = joined
+        self.last = no
+
+    def close(self, box: int | None) -> Block:
+        return Block(
+            kind=self.kind,
+            text=regex.sub(r"[ \t]+", " ", self.text).strip(),
+            first_line=self.first,
+            last_line=self.last or self.first,
+            page=self.page,
+            spans=tuple(self.spans),
+            level=self.level,
+            number=self.number,
+            marker=self.marker,
+            depth=self.depth,
+            role=self.role,
+            box=box,
+        )
+
+
+class _Builder:
+    def __init__(self, lines: Sequence[SourceLine]) -> None:
+        self.lines = lines
+        self.blocks: list[Block] = []
+        self.boxes: list[Box] = []
+        self.box_open: tuple[str | None, str, int, int] | None = None  # number, title, first block, line
+        self.cur: _Open | None = None
+        self.list_markers: list[tuple[str, float]] = []  # marker styles of the current list, by depth
+
+    # --- blocks -------------------------------------------------------------------------------------
+
+    def emit(self, block: Block) -> None:
+        if self.box_open is not None and block.kind is not Kind.FURNITURE:
+            block = _with_box(block, len(self.boxes))
+        self.blocks.append(block)
+
+    def flush(self) -> None:
+        if self.cur is None:
+            return
+        if self.cur.index is not None:
+            old = self.blocks[self.cur.index]
+            self.blocks[self.cur.index] = (
+                _with_box(self.cur.close(None), old.box) if old.box is not None else (self.cur.close(None))
+            )
+        else:
+            self.emit(self.cur.close(None))
+        self.cur = None
+
+    def interrupted(self) -> int | None:
+        """The paragraph or list item that footnotes, captions or furniture interrupted in mid-sentence
+        (a page break put them between two halves of it), or None."""
+        for idx in range(len(self.blocks) - 1, max(len(self.blocks) - 30, -1), -1):
+            blk = self.blocks[idx]
+            if blk.kind in (Kind.FOOTNOTE, Kind.CAPTION, Kind.FURNITURE):
+                continue
+            if blk.kind in (Kind.PARAGRAPH, Kind.LIST_ITEM) and idx < len(self.blocks) - 1:
+                return idx if not _ENDS_SENTENCE.search(blk.text) else None
+            return None
+        return None
+
+    def reopen(self, idx: int, ln: SourceLine) -> None:
+        self.flush()
+        blk = self.blocks[idx]
+        self.cur = _Open(
+            blk.kind,
+            blk.first_line,
+            blk.page,
+            blk.text,
+            list(blk.spans),
+            blk.last_line,
+            blk.level,
+            blk.number,
+            blk.marker,
+            blk.depth,
+            blk.role,
+            index=idx,
+        )
+        self.cur.add(ln.no, ln.text)
+
+    def start(self, kind: Kind, ln: SourceLine, text: str, **kw: object) -> None:
+        self.flush()
+        self.cur = _Open(kind, ln.no, ln.page, **kw)  # type: ignore[arg-type]
+        self.cur.add(ln.no, text)
+
+    # --- boxes --------------------------------------------------------------------------------------
+
+    def open_box(self, number: str | None, title: str, line: int) -> None:
+        self.close_box()
+        last = self.boxes[-1] if self.boxes else None
+        if last is not None and number is not None and last.number == number:
+            # "Boks 4.12 forts.": the same box goes on after a page break
+            self.boxes.pop()
+            self.box_open = (number, last.title, last.first_block, last.first_line)
+            return
+        self.box_open = (number, title, len(self.blocks), line)
+
+    def close_box(self) -> None:
+        if self.box_open is None:
+            return
+        self.flush()
+        number, title, first_block, line = self.box_open
+        inside = self.blocks[first_block:]
+        if inside:
+            # a title wrapped over two lines: the box title block holds the whole title
+            head = inside[0]
+            found = structure.box_start(head.text)
+            title = found[1] if found else title
+            self.boxes.append(
+                Box(
+                    len(self.boxes),
+                    title,
+                    number,
+                    first_block,
+                    len(self.blocks) - 1,
+                    line,
+                    inside[-1].last_line,
+                )
+            )
+        self.box_open = None
+
+    # --- lists --------------------------------------------------------------------------------------
+
+    def list_depth(self, marker: str, indent: float) -> int:
+        """Nesting from the marker's style and indent: a new style (or a deeper indent) goes one level
+        down, a style seen before goes back to its level."""
+        style = _marker_style(marker)
+        for d, (s, ind) in enumerate(self.list_markers):
+            if s == style and abs(ind - indent) < 6:
+                del self.list_markers[d + 1 :]
+                return d
+        if self.list_markers and indent + 6 < self.list_markers[-1][1]:
+            self.list_markers = [(style, indent)]
+            return 0
+        self.list_markers.append((style, indent))
+        return len(self.list_markers) - 1
+
+
+def _marker_style(marker: str) -> str:
+    if regex.fullmatch(r"\(?\d+[.)]", marker):
+        return "number"
+    if regex.fullmatch(r"\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]", marker):
+        return "roman"
+    if regex.fullmatch(r"\(?[a-zæøå][.)]", marker):
+        return "letter"
+    return "bullet:" + marker
+
+
+def _with_box(block: Block, box: int) -> Block:
+    from dataclasses import replace
+
+    return replace(block, box=box)
+
+
+def _indent(ln: SourceLine) -> float:
+    if ln.indent is not None:
+        return ln.indent
+    return float(len(ln.text) - len(ln.text.lstrip(" ")))
+
+
+def build_layout(lines: Sequence[SourceLine]) -> Layout:
+    furniture = find_furniture(lines)
+    kept = [i for i, ln in enumerate(lines) if not ln.blank and i not in furniture]
+    breaks = paragraph_breaks(lines, kept, furniture)
+    roles, numbers = assign_roles(lines, kept, breaks)
+    _mark_numeric_rows(lines, kept, breaks, roles)
+    b = _Builder(lines)
+    furn_blocks = {
+        i: Block(Kind.FURNITURE, lines[i].text.strip(), lines[i].no, lines[i].no, lines[i].page, position=pos)
+        for i, pos in furniture.items()
+    }
+    pending_furniture = sorted(furn_blocks)
+    k = 0
+    while k < len(kept):
+        i = kept[k]
+        while pending_furniture and pending_furniture[0] < i:
+            b.flush()
+            b.emit(furn_blocks[pending_furniture.pop(0)])
+        k = _step(b, lines, kept, breaks, roles, numbers, k)
+    b.flush()
+    for j in pending_furniture:
+        b.emit(furn_blocks[j])
+    b.close_box()
+    furn = tuple(
+        Furniture(lines[i].page, pos, lines[i].text.strip(), lines[i].no)
+        for i, pos in sorted(furniture.items())
+    )
+    return Layout(tuple(b.blocks), tuple(b.boxes), furn)
+
+
+def _mark_numeric_rows(
+    lines: Sequence[SourceLine], kept: list[int], breaks: list[bool], roles: list[Role]
+) -> None:
+    """Text lines that are rows of a table printed without TABs.
+
+    A run of row-like lines (numbers, "code name" lines, short wrapped names; paragraph breaks allowed)
+    is a table when, trimmed to its first and last line with a code or numbers, it holds at least two
+    numeric rows, or one under a line of column names ("Tidligere tildeling Ny tildeling Sum tildelt")."""
+    k = 0
+    while k < len(kept):
+        if roles[k] is not Role.TEXT or not tables.row_like(lines[kept[k]].text):
+            k += 1
+            continue
+        j = k
+        while (
+            j < len(kept)
+            and roles[j] in (Role.TEXT, Role.UNIT)
+            and (roles[j] is Role.UNIT or tables.row_like(lines[kept[j]].text))
+        ):
+            j += 1
+        texts = {m: lines[kept[m]].text for m in range(k, j) if roles[m] is Role.TEXT}
+        anchored = [m for m, t in texts.items() if tables.anchored_row(t)]
+        numeric = [m for m, t in texts.items() if tables.numeric_row(t)]
+        if anchored and numeric:
+            first, last = anchored[0], anchored[-1]
+            before = first - 1
+            header = before >= 0 and roles[before] is Role.TEXT and _column_names(lines[kept[before]].text)
+            if len(numeric) >= 2 or header:
+                for m in range(before if header else first, last + 1):
+                    if roles[m] is Role.TEXT:
+                        roles[m] = Role.TABLE
+        k = max(j, k + 1)
+
+
+def _column_names(text: str) -> bool:
+    """A line of column names above a one-row table ("Tidligere tildeling Ny tildeling Sum tildelt")."""
+    t = text.strip()
+    return (
+        len(t) <= 120
+        and len(t.split()) >= 3
+        and not regex.search(r"[.,;:!?]$", t)
+        and not tables.numeric_row(t)
+        and len(regex.findall(r"(?:^|\s)\p{Lu}", t)) >= 2
+    )
+
+
+def _step(
+    b: _Builder,
+    lines: Sequence[SourceLine],
+    kept: list[int],
+    breaks: list[bool],
+    roles: list[Role],
+    numbers: list[tuple[int, ...] | None],
+    k: int,
+) -> int:
+    """Consume the block starting at kept line k; return the index of the next unconsumed line."""
+    ln = lines[kept[k]]
+    role = roles[k]
+    text = ln.text.strip()
+    if role is Role.TABLE or (role is Role.UNIT and _table_follows(roles, k)):
+        return _table(b, lines, kept, breaks, roles, k)
+    if role is Role.BOX_END:
+        b.start(Kind.PARAGRAPH, ln, text, role="box_end")
+        b.flush()
+        b.close_box()
+        return k + 1
+    if role is Role.BOX_START:
+        b.flush()
+        num, title = structure.box_start(text)  # type: ignore[misc]
+        b.open_box(num, title, ln.no)
+        b.start(Kind.HEADING, ln, text, number=num, role="box_title")
+        return _continue_heading(b, lines, kept, breaks, roles, k + 1)
+    if role is Role.HEADING:
+        b.close_box() if b.box_open is not None else b.flush()
+        num = numbers[k]
+        b.list_markers.clear()
+        b.start(
+            Kind.HEADING,
+            ln,
+            text,
+            level=len(num) if num else None,
+            number=".".join(map(str, num)) if num else None,
+        )
+        return _continue_heading(b, lines, kept, breaks, roles, k + 1)
+    if role is Role.CAPTION:
+        b.start(Kind.CAPTION, ln, text, number=structure.caption(text)[0])  # type: ignore[index]
+    elif role is Role.FOOTNOTE:
+        b.start(Kind.FOOTNOTE, ln, text, number=text.split()[0])
+        return _footnote(b, lines, kept, breaks, roles, k + 1)
+    elif role is Role.LIST_ITEM:
+        m = structure.list_marker(ln.text)
+        assert m is not None
+        depth = b.list_depth(m.marker, _indent(ln))
+        b.start(Kind.LIST_ITEM, ln, m.rest, marker=m.marker, number=m.number, depth=depth)
+    elif role is Role.UNIT:
+        b.start(Kind.PARAGRAPH, ln, text, role="unit")
+    else:
+        idx = b.interrupted() if _LOWER_START.match(text) else None
+        if idx is not None:
+            b.reopen(idx, ln)  # the rest of a paragraph a page break interrupted
+        else:
+            if breaks[k] and b.cur is not None and b.cur.kind is not Kind.LIST_ITEM:
+                b.list_markers.clear()
+            b.start(Kind.PARAGRAPH, ln, text)
+    k += 1
+    while k < len(kept) and not breaks[k] and roles[k] is Role.TEXT:
+        b.cur.add(lines[kept[k]].no, lines[kept[k]].text)  # type: ignore[union-attr]
+        k += 1
+    return k
+
+
+def _footnote(b: _Builder, lines, kept, breaks, roles, k: int) -> int:
+    """A footnote's own lines: it goes on while its text plainly continues (a hyphen, a comma, a lower
+    case start). A lower-case line after it may instead finish the paragraph the page break cut."""
+    while k < len(kept) and roles[k] is Role.TEXT and not breaks[k]:
+        nxt = lines[kept[k]].text.strip()
+        so_far = b.cur.text  # type: ignore[union-attr]
+        if _LOWER_START.match(nxt):
+            if not _FOOTNOTE_GOES_ON.search(so_far) and b.interrupted() is not None:
+                break  # the interrupted paragraph resumes (see _step)
+        elif not _FOOTNOTE_GOES_ON.search(so_far):
+            break
+        b.cur.add(lines[kept[k]].no, nxt)  # type: ignore[union-attr]
+        k += 1
+    b.flush()
+    return k
+
+
+def _continue_heading(b: _Builder, lines, kept, breaks, roles, k: int) -> int:
+    """A heading wrapped over lines: the next line goes on in lower case, or the heading line ends with a
+    word that cannot end a title ("og", "for", a hyphen)."""
+    while k < len(kept) and roles[k] is Role.TEXT and not breaks[k]:
+        nxt = lines[kept[k]].text.strip()
+        if len(nxt) > MAX_HEADING_TAIL or not (
+            _LOWER_START.match(nxt) or _HEADING_GOES_ON.search(b.cur.text)  # type: ignore[union-attr]
+        ):
+            break
+        b.cur.add(lines[kept[k]].no, nxt)  # type: ignore[union-attr]
+        k += 1
+    b.flush()
+    return k
+
+
+def _table_follows(roles: list[Role], k: int) -> bool:
+    return any(r is Role.TABLE for r in roles[k + 1 : k + 3])
+
+
+def _table(b: _Builder, lines, kept, breaks, roles, k: int) -> int:
+    """One table: its unit line, rows (continued over page breaks) and header rows."""
+    b.flush()
+    unit: str | None = None
+    members: list[tuple[int, str, bool, tuple[str, ...] | None]] = []
+    j = k
+    while j < len(kept):
+        ln = lines[kept[j]]
+        r = roles[j]
+        if r is Role.UNIT:
+            unit = unit or ln.text.strip()
+        elif r is Role.TABLE:
+            members.append((ln.no, ln.text, breaks[j], ln.cells))
+        elif (
+            r is Role.TEXT
+            and members
+            and not breaks[j]
+            and "\t" in members[-1][1]
+            and len(ln.text.strip()) <= 40
+        ):
+            members.append((ln.no, ln.text, False, None))  # a wrapped cell of a cell-per-line table
+        else:
+            break
+        j += 1
+    texts = [t for _, t, _, cells in members if cells is None]
+    if texts and tables.is_cell_per_line(texts):
+        rows = tables.cell_per_line([(no, t, brk) for no, t, brk, _ in members])
+    else:
+        rows = [
+            tables.row_from_line(no, t, cells)
+            for no, t, _, cells in members
+            if "\t" in t or cells or t.strip()
+        ]
+    rows = _take_unit(rows, unit_holder := [unit])
+    rows = tables.mark_headers(rows)
+    caption = None
+    prev = b.blocks[-1] if b.blocks else None
+    if prev is not None and prev.kind is Kind.CAPTION:
+        caption = prev.text
+    first = rows[0].line if rows else lines[kept[k]].no
+    last = max((r.last_line or r.line) for r in rows) if rows else lines[kept[j - 1]].no
+    text = "\n".join("\t".join(c.text for c in r.cells) for r in rows)
+    b.emit(
+        Block(
+            Kind.TABLE,
+            text,
+            min(first, lines[kept[k]].no),
+            last,
+            lines[kept[k]].page,
+            rows=tuple(rows),
+            unit=unit_holder[0],
+            caption=caption,
+        )
+    )
+    return j
+
+
+def _take_unit(rows: list[Row], holder: list[str | None]) -> list[Row]:
+    """A unit printed in the table's head ("(i 1 000 kr)" alone, or beside a column key of the web
+    edition) is the table's unit; a row that held nothing else is dropped."""
+    out = []
+    body = False
+    for r in rows:
+        non_empty = [c for c in r.cells if c.text]
+        unit = next((c.text for c in non_empty if tables.unit_of(c.text)), None)
+        if unit and not body:
+            holder[0] = holder[0] or unit
+            if len(non_empty) <= 2:
+                continue
+        body = body or tables.has_amount([c.text for c in r.cells])
+        out.append(r)
+    return out

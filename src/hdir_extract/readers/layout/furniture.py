@@ -1,0 +1,128 @@
+"""Page furniture of a line-based text: decided here once, for every extractor.
+
+A text layer carries the pages' running heads, footers and page numbers between the lines of the body,
+often in mid-sentence or between two rows of a table. A line is furniture when:
+- it is "Side N" or "Side N av M";
+- it is a running head: a short title with a page number at one end ("27 Årsrapport 2023",
+  "Prop. 1 S (2024–2025) 16", "46 Meld. St. 9 2023–2024") whose title recurs at least three times with
+  page numbers that rise, mostly by one or two pages, a page's worth of lines apart. Footnotes citing one
+  source ("3 Helsedirektoratet (2023) …") and "post 21" in running text do not rise like pages;
+- it recurs exactly next to such a head (a second head line, "Nasjonal helse- og samhandlingsplan");
+- it is a bare page number whose neighbours among the bare numbers count pages (n-1 or n+1 within a
+  page's worth of lines): a lone "21" in a table or list is not furniture, "14" … "15" … "16" is.
+A table row (a line with a TAB) is never furniture. Position: running heads are "topp", page numbers
+and "Side N" "bunn" (a text layer does not say where on the page they stood).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from itertools import pairwise
+
+import regex
+
+from hdir_extract.readers.layout.lines import SourceLine
+
+_SIDE = regex.compile(r"^\s*Side\s+\d{1,4}(?:\s*(?:av|/)\s*\d{1,4})?\s*$", regex.IGNORECASE)
+_BARE_NUMBER = regex.compile(r"^\s*(\d{1,4})\s*$")
+_HEAD = regex.compile(r"^\s*(?:(?P<n1>\d{1,4})\s+(?P<t1>\S.*?)|(?P<t2>\S.*?)\s+(?P<n2>\d{1,4}))\s*$")
+MIN_REPEATS = 3  # a running head repeats on many pages; fewer is a heading or a caption
+MIN_LETTERS = 10  # a head names a document or body, never a bare label ("Figur 5", "Post 21")
+MIN_PAGE_LINES = 15  # a page holds more lines than this (a page, not a footnote block)
+MAX_HEAD_LEN = 90
+
+
+def _head_key(text: str) -> tuple[str, int] | None:
+    if "\t" in text:
+        return None
+    m = _HEAD.match(text)
+    if not m:
+        return None
+    words = m.group("t1") or m.group("t2")
+    number = int(m.group("n1") or m.group("n2"))
+    if 1900 <= number <= 2099 and m.group("n2"):
+        return None  # a year at the end, not a page number ("Nøkkeltall 2023")
+    if words.rstrip().endswith((".", ":", ";", ",", "!", "?", "»")) or len(words) > MAX_HEAD_LEN:
+        return None  # the end of a sentence
+    letters = len(regex.findall(r"\p{L}", words))
+    if letters < 5 or (letters < MIN_LETTERS and len(words.split()) < 2):
+        return None
+    return " ".join(words.split()).casefold(), number
+
+
+def _counts_pages(occurrences: list[tuple[int, int]]) -> bool:
+    """(line, number) pairs whose numbers count pages: rising, mostly by one or two, a page apart."""
+    if len(occurrences) < MIN_REPEATS:
+        return False
+    steps = [(b[0] - a[0], b[1] - a[1]) for a, b in pairwise(occurrences)]
+    if any(pages <= 0 for _, pages in steps):
+        return False
+    median = sorted(steps, key=lambda s: s[1])[len(steps) // 2]
+    lines_per_page = sorted(lines / pages for lines, pages in steps)[(len(steps) - 1) // 2]
+    return median[1] <= 2 and lines_per_page >= MIN_PAGE_LINES
+
+
+def _running_heads(lines: Sequence[SourceLine]) -> set[int]:
+    heads: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for i, ln in enumerate(lines):
+        key = _head_key(ln.text)
+        if key:
+            heads[key[0]].append((i, key[1]))
+    found: set[int] = set()
+    for occurrences in heads.values():
+        if _counts_pages(occurrences):
+            found.update(i for i, _ in occurrences)
+    return found
+
+
+def _companions(lines: Sequence[SourceLine], heads: set[int]) -> set[int]:
+    """Lines recurring exactly next to running heads: the head's second line."""
+    exact = Counter(" ".join(ln.text.split()) for ln in lines if ln.text.strip())
+    found: set[int] = set()
+    for i in heads:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and j not in heads:
+                t = " ".join(lines[j].text.split())
+                if (
+                    t
+                    and "\t" not in lines[j].text
+                    and exact[t] >= MIN_REPEATS
+                    and len(t) <= MAX_HEAD_LEN
+                    and regex.search(r"\p{L}{2}", t)
+                    and not t.endswith((".", ",", ";", ":"))
+                ):
+                    found.add(j)
+    return found
+
+
+def _page_numbers(lines: Sequence[SourceLine]) -> set[int]:
+    """Bare numbers that count pages with their neighbours."""
+    cands = [
+        (i, int(m.group(1)))
+        for i, ln in enumerate(lines)
+        if "\t" not in ln.text and (m := _BARE_NUMBER.match(ln.text))
+    ]
+    found: set[int] = set()
+    for k, (i, n) in enumerate(cands):
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(cands):
+                i2, n2 = cands[j]
+                step = (n2 - n) * (1 if j > k else -1)
+                if step in (1, 2) and abs(i2 - i) >= MIN_PAGE_LINES * step // 2:
+                    found.add(i)
+    return found
+
+
+def find_furniture(lines: Sequence[SourceLine]) -> dict[int, str]:
+    """0-based indexes of furniture lines -> "topp" | "bunn"."""
+    out: dict[int, str] = {i: ln.furniture for i, ln in enumerate(lines) if ln.furniture}
+    heads = _running_heads(lines)
+    for i in heads | _companions(lines, heads):
+        out.setdefault(i, "topp")
+    for i in _page_numbers(lines):
+        out.setdefault(i, "bunn")
+    for i, ln in enumerate(lines):
+        if _SIDE.match(ln.text):
+            out.setdefault(i, "bunn")
+    return out

@@ -1,0 +1,117 @@
+"""Which gaps between printed lines are paragraph breaks.
+
+- Usually one blank line (or a reader-seen gap) is a paragraph break.
+- A double-spaced text layer prints a blank line after (nearly) every line: there one blank line is a
+  line wrap and a run of two or more is a paragraph break. It is told per stretch of text, since a bundle
+  of letters can mix both layouts.
+- Page furniture between two lines is a page break, not a paragraph break: the text decides, as below.
+- A break in mid-sentence (a page or column break) is no paragraph break: the line before ends with a
+  line-break hyphen, or it ends without closing punctuation and the next line goes on in lower case.
+- Where blank lines say nothing (a double-spaced layer, or none at all), a paragraph's last line tells:
+  it ends a sentence well short of the column's usual width, or it is a short title line without
+  punctuation, and the next line starts with a capital.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import regex
+
+from hdir_extract.readers.layout.lines import SourceLine
+
+#: text lines needed to tell a double-spaced stretch from a short note
+MIN_DOUBLE_SPACED = 30
+#: a stretch is double-spaced when at most this share of its line pairs stand directly adjacent
+ADJACENT_SHARE = 0.1
+WINDOW = 40  # line pairs either side that decide a pair's spacing
+SHORT_END = 0.75  # a line ending a sentence this much shorter than a full line ends its paragraph
+TITLE_LINE = 0.5  # a line without end punctuation this short, before a capital, is a title
+_SENTENCE_END = regex.compile(r"[.!?:;»”\")]\s*$")
+_HYPHEN_END = regex.compile(r"\p{L}[-\u2010]$")
+_LOWER_START = regex.compile(r"^\s*[\p{Ll}]")
+
+
+def _gaps(lines: Sequence[SourceLine], kept: list[int], furniture: dict[int, str]) -> list[tuple[int, bool]]:
+    """For each kept line after the first: (blank lines before it, furniture between)."""
+    out: list[tuple[int, bool]] = []
+    for a, b in itertools.pairwise(kept):
+        between = range(a + 1, b)
+        page = any(i in furniture for i in between) or lines[a].page != lines[b].page
+        blanks = sum(1 for i in between if i not in furniture and lines[i].blank)
+        out.append((blanks, page))
+    return out
+
+
+def _double_spaced(gaps: list[tuple[int, bool]]) -> list[bool]:
+    """Per gap: does it stand in a double-spaced stretch?"""
+    plain = [blanks for blanks, page in gaps if not page]
+    if len(plain) < MIN_DOUBLE_SPACED:
+        share = sum(1 for b in plain if b == 0) / max(len(plain), 1)
+        return [len(plain) >= 8 and share <= ADJACENT_SHARE] * len(gaps)
+    adjacent = [1 if blanks == 0 and not page else 0 for blanks, page in gaps]
+    counted = [0 if page else 1 for _, page in gaps]
+    pre_a, pre_c = [0], [0]
+    for a, c in zip(adjacent, counted, strict=True):
+        pre_a.append(pre_a[-1] + a)
+        pre_c.append(pre_c[-1] + c)
+    out = []
+    for k in range(len(gaps)):
+        lo, hi = max(0, k - WINDOW), min(len(gaps), k + WINDOW + 1)
+        n = pre_c[hi] - pre_c[lo]
+        out.append(n >= MIN_DOUBLE_SPACED // 2 and (pre_a[hi] - pre_a[lo]) <= ADJACENT_SHARE * n)
+    return out
+
+
+def mid_sentence(before: str, after: str) -> bool:
+    """The break between two lines falls inside a sentence (a page or column break)."""
+    if _HYPHEN_END.search(before.rstrip()):
+        return bool(_LOWER_START.match(after))
+    return not _SENTENCE_END.search(before) and bool(_LOWER_START.match(after))
+
+
+def _short_end(before: str, after: str, width: float) -> bool:
+    """A paragraph's last line stops short of the column's width: a short line that ends a sentence
+    (or a title line with no punctuation at all) before a line starting in upper case."""
+    b = before.strip()
+    if not b or not regex.match(r"\s*[\p{Lu}\d«–•\-]", after) or "\t" in before:
+        return False
+    if _SENTENCE_END.search(b) and not b.endswith(","):
+        return len(b) < SHORT_END * width
+    return len(b) < TITLE_LINE * width and not regex.search(
+        r"[,;\-\u2010–]$|\b(?:og|i|for|av|til|med|om|på)$", b
+    )
+
+
+def _width(lines: Sequence[SourceLine], kept: list[int]) -> float:
+    """The usual length of a full line of running text (the column width, in characters)."""
+    lengths = sorted(len(lines[i].text.strip()) for i in kept if "\t" not in lines[i].text)
+    if len(lengths) < 20:
+        return 0.0
+    return float(lengths[int(len(lengths) * 0.8)])
+
+
+def paragraph_breaks(lines: Sequence[SourceLine], kept: list[int], furniture: dict[int, str]) -> list[bool]:
+    """For each kept line: does a paragraph break come before it? (The first line: True.)"""
+    gaps = _gaps(lines, kept, furniture)
+    double = _double_spaced(gaps)
+    width = _width(lines, kept)
+    out = [True]
+    for k, (blanks, page) in enumerate(gaps):
+        a, b = kept[k], kept[k + 1]
+        if page:  # the blank lines around furniture stand for the page break: the text decides
+            brk = lines[b].gap_before or _SENTENCE_END.search(lines[a].text) is not None
+        else:
+            brk = blanks >= (2 if double[k] else 1) or lines[b].gap_before
+        if brk and mid_sentence(lines[a].text, lines[b].text) and "\t" not in lines[a].text + lines[b].text:
+            brk = False
+        if (
+            not brk
+            and width
+            and (double[k] or blanks == 0)
+            and _short_end(lines[a].text, lines[b].text, width)
+        ):
+            brk = True
+        out.append(brk)
+    return out

@@ -1,0 +1,179 @@
+"""Table rows of a line-based text, grouped into tables of rows x cells.
+
+Three printed layouts, told from the lines themselves:
+- cells one per line, each after a TAB (the web edition of a proposition): a row is the cells between two
+  paragraph breaks; an untabbed line right after a cell goes on with that cell ("Regnskap" / "2023");
+  a line holding only a TAB is an empty cell, kept so that columns line up;
+- one row per line with TAB-separated cells (a text layer, or a PDF row whose cells the reader saw);
+- one row per line without TABs: a label followed by a run of numbers ("Avtalte årsverk 720 741 763 685",
+  "187 166 000 kroner 8 500 000 kroner …"). Cells are split at TABs and at gaps of two or more spaces,
+  and the label is split from its trailing numbers. Numbers run together with single spaces stay ONE cell
+  ("763 685" may be one number or two): the extractor decides with its table's arithmetic.
+A table's leading rows without amounts (column names, years) are header rows; its unit line ("(i 1 000
+kr)") and caption ("Tabell 6-1 …") are kept on the table. A table continued over a page break is one
+table, and a header row printed again on the next page is dropped.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from hdir_extract.document import Cell, Row
+from hdir_extract.readers import structure
+
+#: a number token of a table row: "1 234" groups, "-2,7", "14,5 %", "(123)", "–" (nil)
+_NUM_TOKEN = regex.compile(r"^[-\u2212\u2013(]?\d[\d.,]*\)?%?$|^[-\u2212\u2013]$|^%$")
+_UNIT_TOKEN = regex.compile(r"^(?:kroner|kr\.?|mill\.?|mrd\.?|prosent|pst\.?)$", regex.IGNORECASE)
+_YEAR = regex.compile(r"^(?:19|20)\d\d$")
+_GAP = regex.compile(r"\t| {2,}")
+MIN_NUMBERS = 2  # a numeric row ends in at least this many number tokens
+MAX_ROW_LEN = 220
+MAX_LABEL_WORDS = 16  # a row label is a name, not a sentence
+MAX_NAME_LEN = 110  # a code and a name on one line
+MAX_WRAPPED_NAME = 70  # the rest of a name wrapped onto its own line
+
+
+def _is_num(token: str) -> bool:
+    return bool(_NUM_TOKEN.match(token))
+
+
+def trailing_numbers(text: str) -> int:
+    """How many number tokens the line ends with (unit words between them do not break the run)."""
+    n = 0
+    for token in reversed(text.split()):
+        if _is_num(token):
+            n += 1
+        elif _UNIT_TOKEN.match(token):
+            continue  # "187 166 000 kroner 8 500 000 kroner": units between and after the numbers
+        else:
+            break
+    return n
+
+
+def numeric_row(text: str) -> bool:
+    """A printed row of a table without TABs: a label (maybe none) and a run of numbers."""
+    t = text.strip()
+    if not t or len(t) > MAX_ROW_LEN or "\t" in t:
+        return False
+    if regex.search(r"[\p{L}][.:;!?]$", t):
+        return False  # a sentence
+    n = trailing_numbers(t)
+    label_words = len(t.split()) - n
+    if (t.endswith(".") and label_words >= 5) or label_words > MAX_LABEL_WORDS:
+        return False  # "… og frist for oppdraget er 31.12. 2023.": a sentence ending in a date
+    return n >= MIN_NUMBERS
+
+
+def anchored_row(text: str) -> bool:
+    """A row that anchors a table: numbers, or a post/kapittel code followed by a name."""
+    t = text.strip()
+    return numeric_row(t) or _is_num(t) or bool(regex.match(r"\d{1,4}(?:\s+\d{1,2})?\s+\p{L}", t))
+
+
+def row_like(text: str) -> bool:
+    """A line that may stand among a table's rows: numbers, a post or kapittel code with its name
+    ("60 Gjesteinnbyggeroppgjør for fastleger", "732 70 Særskilte tilskudd"), or a short wrapped name."""
+    t = text.strip()
+    if numeric_row(t) or _is_num(t):
+        return True
+    if len(t) > MAX_NAME_LEN or (regex.search(r"[\p{L}\d)][.!?]$", t) and len(t.split()) >= 8):
+        return False
+    return bool(regex.match(r"\d{1,4}(?:\s+\d{1,2})?\s+\p{L}", t)) or len(t) <= MAX_WRAPPED_NAME
+
+
+def split_cells(text: str) -> list[str]:
+    """Cells of a row printed on one line: TABs and wide gaps separate cells; a label is split from
+    the numbers that follow it on the same chunk."""
+    chunks = [c.strip() for c in _GAP.split(text.strip())]
+    cells: list[str] = []
+    for c in chunks:
+        tokens = c.split()
+        k = len(tokens)
+        while k > 0 and (_is_num(tokens[k - 1]) or (_UNIT_TOKEN.match(tokens[k - 1]) and k < len(tokens))):
+            k -= 1
+        if 0 < k < len(tokens) and regex.search(r"\p{L}", " ".join(tokens[:k])):
+            cells.extend([" ".join(tokens[:k]), " ".join(tokens[k:])])
+        else:
+            cells.append(c)
+    return cells
+
+
+def has_amount(cells: list[str]) -> bool:
+    """A body row: some cell is a number that is not a year or a post/kapittel label."""
+    for c in cells:
+        tokens = c.split()
+        numeric = bool(tokens) and all(_is_num(t) or _UNIT_TOKEN.match(t) for t in tokens)
+        if numeric and not all(_YEAR.match(t) for t in tokens if _is_num(t)):
+            return True
+    return False
+
+
+def mark_headers(rows: list[Row]) -> list[Row]:
+    """Leading rows without amounts are column headers; a header printed again later is dropped."""
+    out: list[Row] = []
+    header_texts: set[tuple[str, ...]] = set()
+    in_head = True
+    for r in rows:
+        texts = tuple(c.text for c in r.cells)
+        if in_head and not has_amount(list(texts)):
+            out.append(Row(r.cells, r.line, header=True, last_line=r.last_line))
+            header_texts.add(texts)
+            continue
+        in_head = False
+        if texts in header_texts:
+            continue  # the header repeated after a page break
+        out.append(r)
+    return out
+
+
+def unit_of(text: str) -> str | None:
+    t = text.strip()
+    return t if structure.is_unit_line(t) else None
+
+
+def row_from_line(no: int, text: str, cells: tuple[str, ...] | None) -> Row:
+    parts = list(cells) if cells is not None else split_cells(text)
+    return Row(
+        tuple(Cell(p, no, col=i if cells is not None else None) for i, p in enumerate(parts)),
+        no,
+        last_line=no,
+    )
+
+
+def cell_per_line(lines: list[tuple[int, str, bool]]) -> list[Row]:
+    """Rows of a cell-per-line table. `lines`: (line no, text, paragraph break before)."""
+    rows: list[list[Cell]] = []
+    last_lines: list[int] = []
+    for no, text, brk in lines:
+        if brk or not rows:
+            rows.append([])
+            last_lines.append(no)
+        if "\t" in text:
+            for part in text.split("\t")[1:] if text.startswith("\t") else text.split("\t"):
+                rows[-1].append(Cell(part.strip(), no))
+        elif rows[-1]:
+            prev = rows[-1][-1]
+            rows[-1][-1] = Cell(f"{prev.text} {text.strip()}".strip(), prev.line)
+        else:
+            rows[-1].append(Cell(text.strip(), no))
+        last_lines[-1] = no
+    out = []
+    for cells, last in zip(rows, last_lines, strict=True):
+        while len(cells) > 1 and cells[-1].text == "":
+            cells.pop()  # a trailing empty cell is the line's own end, not a column
+        if cells:
+            out.append(
+                Row(
+                    tuple(Cell(c.text, c.line, col=i) for i, c in enumerate(cells)),
+                    cells[0].line,
+                    last_line=last,
+                )
+            )
+    return out
+
+
+def is_cell_per_line(texts: list[str]) -> bool:
+    """Most tabbed lines start with a TAB and hold a single cell."""
+    tabbed = [t for t in texts if "\t" in t]
+    single = [t for t in tabbed if t.startswith("\t") and t.count("\t") == 1]
+    return bool(tabbed) and len(single) >= 0.7 * len(tabbed)
