@@ -13,8 +13,12 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-# "annet": recognised but not extracted (e.g. Prop. 1 LS); "ukjent": not recognised at all
-Dokumenttype = Literal["tildelingsbrev", "aarsrapport", "prop_1_s", "meld_st", "annet", "ukjent"]
+# "annet": recognised but not extracted (e.g. Prop. 1 LS); "ukjent": not recognised at all;
+# "oppdragsdokument": the ministry's letter to a state enterprise (Norsk helsenett SF, the regional health
+# authorities), the enterprise's counterpart of a tildelingsbrev: its own type, read by the same extractors
+Dokumenttype = Literal[
+    "tildelingsbrev", "oppdragsdokument", "aarsrapport", "prop_1_s", "meld_st", "annet", "ukjent"
+]
 
 
 class Record(BaseModel):
@@ -52,9 +56,12 @@ class Dokument(Record):
     )
     tittel: str | None = Field(description="Title as recognised from the text.")
     utsteder: str | None = Field(description="Issuing body (ministry or directorate).")
+    mottaker: str | None = Field(
+        default=None, description="Addressed agency or enterprise (letters), e.g. Helsedirektoratet."
+    )
     kilde_fil: str = Field(description="File name in the raw folder.")
     sha256: str = Field(description="Hex sha256 of the raw file bytes.")
-    format: Literal["txt", "pdf"] = Field(description="Input format.")
+    format: Literal["txt", "md", "docx", "pdf"] = Field(description="Input format.")
     antall_linjer: int = Field(description="Number of lines of the normalised text.")
     antall_sider: int | None = Field(description="Number of pages (PDF input).")
 
@@ -66,7 +73,14 @@ class Brev(Record):
     key: ClassVar[tuple[str, ...]] = ("dok_id", "brev_nr")
 
     brev_nr: int = Field(description="Order of the letter in the file (1 = first), not date order.")
-    brevtype: Literal["tildelingsbrev", "tillegg"] = Field(description="Main letter or supplementary letter.")
+    brevtype: Literal["tildelingsbrev", "tillegg", "oppdragsdokument"] = Field(
+        description="Main letter, supplementary letter, or an oppdragsdokument to a state enterprise."
+    )
+    tillegg_nr: int | None = Field(
+        default=None,
+        description="The supplementary letter's printed number ('Supplerende tildelingsbrev nr. 2').",
+    )
+    mottaker: str | None = Field(default=None, description="Addressed agency or enterprise.")
     dato: dt.date | None = Field(description="Letter date; null where the letter prints none.")
     var_ref: str | None = Field(description="The ministry's reference ('Vår ref').")
     emne: str | None = Field(description="Subject line of the letter.")
@@ -89,7 +103,8 @@ class Bevilgning(Record):
         "tildeling, tidligere_tildeling, ny_tildeling, sum_tildelt, samlet_tildeling, "
         "merutgift_mindreutgift, "
         "merinntekt_mindreinntekt, bestillingsfullmakt, tilsagnsfullmakt, "
-        "postert_avgitte_belastningsfullmakter, avvik_fra_tildeling."
+        "postert_avgitte_belastningsfullmakter, avvik_fra_tildeling, korreksjon (a later letter's correction "
+        "of an earlier letter's ny_tildeling)."
     )
     aar: int | None = Field(description="Year the amount refers to.")
     belop_nok: int | None = Field(description="Whole kroner (thousand-kroner tables multiplied by 1000).")
@@ -148,6 +163,30 @@ class Referanse(Record):
 
     def grounding_text(self) -> str | None:
         return self.ref_id if self.type == "anmodningsvedtak" else None
+
+
+class OppdragHendelse(Record):
+    """What a later letter did to an assignment: clarified it, changed it or withdrew it."""
+
+    table: ClassVar[str] = "oppdrag_hendelser"
+    key: ClassVar[tuple[str, ...]] = ("dok_id", "oppdrag_id", "linje")
+
+    oppdrag_id: str = Field(description="Normalised id of the assignment the event is about.")
+    hendelse: Literal["presisering", "endring", "utgaar"] = Field(
+        description="presisering (clarified), endring (changed, e.g. a new deadline) or utgaar (withdrawn)."
+    )
+    ny_oppdrag_id: str | None = Field(
+        default=None, description="The event's own assignment id where the letter gives it one (TTB2023-04)."
+    )
+    brev_nr: int | None = Field(default=None, description="Letter of the document that made the change.")
+    brev_dato: dt.date | None = Field(default=None, description="Date of that letter.")
+    tillegg_nr: int | None = Field(default=None, description="Printed number of that supplementary letter.")
+    frister: list[dt.date] = Field(default_factory=list, description="New deadlines stated, ISO dates.")
+    tekst: str | None = Field(default=None, description="The event's text, joined.")
+    raw: str | None = Field(default=None, description="The id as printed.")
+
+    def grounding_text(self) -> str | None:
+        return self.raw
 
 
 class Anmodningsvedtak(Record):
@@ -234,6 +273,12 @@ class Tiltak(Record):
     grensetilfelle: bool = Field(
         default=False, description="Borderline list (not literally 'Regjeringen vil:')."
     )
+    innledning: str | None = Field(
+        default=None, description="The lead-in the item completes ('Regjeringen vil … gjennom å')."
+    )
+    underpunkter: list[str] = Field(default_factory=list, description="Nested sub-items, in order.")
+    status: str | None = Field(default=None, description="The commitment's 'Status:' text where printed.")
+    effekt: str | None = Field(default=None, description="The commitment's 'Effekt:' text where printed.")
 
 
 class Sidemarg(Record):
@@ -289,6 +334,7 @@ MODELS: tuple[type[Record], ...] = (
     Bevilgning,
     Oppdrag,
     Referanse,
+    OppdragHendelse,
     Anmodningsvedtak,
     Nokkeltall,
     Indikator,

@@ -34,7 +34,7 @@ IGNORED_NAMES = {"MANIFEST.csv", "README.md"}
 CROSS_DOCUMENT_CHECKS: tuple[Callable[[dict[str, list[dict[str, Any]]]], list[dict[str, Any]]], ...] = (
     vedtak_checks,
 )
-EXTRACTED_TYPES = {"tildelingsbrev", "aarsrapport", "prop_1_s", "meld_st"}
+EXTRACTED_TYPES = {"tildelingsbrev", "oppdragsdokument", "aarsrapport", "prop_1_s", "meld_st"}
 
 
 @dataclass

@@ -23,7 +23,8 @@ from hdir_extract.extractors import (
 from hdir_extract.models import Record
 
 Extractor = Callable[[Document], list[Record]]
-ALL_TYPES = frozenset({"tildelingsbrev", "aarsrapport", "prop_1_s", "meld_st"})
+LETTERS = frozenset({"tildelingsbrev", "oppdragsdokument"})
+ALL_TYPES = LETTERS | {"aarsrapport", "prop_1_s", "meld_st"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,7 @@ class ExtractorSpec:
 
 
 EXTRACTORS: tuple[ExtractorSpec, ...] = (
-    ExtractorSpec("brev", frozenset({"tildelingsbrev"}), brev.extract, "brev"),
+    ExtractorSpec("brev", LETTERS, brev.extract, "brev"),
     ExtractorSpec(
         "oppdrag",
         ALL_TYPES,
@@ -48,7 +49,7 @@ EXTRACTORS: tuple[ExtractorSpec, ...] = (
     ),
     ExtractorSpec(
         "bevilgninger",
-        frozenset({"tildelingsbrev", "aarsrapport", "prop_1_s"}),
+        LETTERS | {"aarsrapport", "prop_1_s"},
         bevilgninger.extract,
         "bevilgninger",
     ),
@@ -57,7 +58,7 @@ EXTRACTORS: tuple[ExtractorSpec, ...] = (
         ALL_TYPES,
         anmodningsvedtak.extract,
         "anmodningsvedtak",
-        may_be_empty=frozenset({"tildelingsbrev", "aarsrapport"}),
+        may_be_empty=LETTERS | {"aarsrapport"},
     ),
     ExtractorSpec("indikatorer", frozenset({"tildelingsbrev"}), indikatorer.extract, "indikatorer"),
     ExtractorSpec("nokkeltall", frozenset({"aarsrapport"}), nokkeltall.extract, "nokkeltall"),

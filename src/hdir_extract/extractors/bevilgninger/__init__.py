@@ -20,7 +20,7 @@ def extract(doc: Document) -> list[Record]:
     ctx = Ctx(doc)
     if doc.dokumenttype == "prop_1_s":
         prop.extract_prop(ctx)
-    elif doc.dokumenttype == "tildelingsbrev":
+    elif doc.dokumenttype in ("tildelingsbrev", "oppdragsdokument"):
         tildelingsbrev.extract_tildelingsbrev(ctx)
     elif doc.dokumenttype == "aarsrapport":
         aarsrapport.extract_aarsrapport(ctx)
