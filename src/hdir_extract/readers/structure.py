@@ -18,6 +18,9 @@ from dataclasses import dataclass
 
 import regex
 
+# precompiled: these run once per line of every document
+_P1 = regex.compile(r"\d{3}\b")
+
 HEADING_NUMBER = regex.compile(r"^(?P<num>(?:[1-9]\d?)(?:\.[1-9]\d?){0,4})\.?[ \t]+(?P<title>\p{Lu}.*)$")
 BOX_START = regex.compile(r"^(?P<num>Boks\s+\d+(?:\.\d+)*[a-z]?)\.?(?:[ \t]+(?P<title>.*))?$")
 BOX_END = regex.compile(r"^\[?\s*Boks\s+slutt\s*\]?$", regex.IGNORECASE)
@@ -54,7 +57,7 @@ def heading_number(text: str) -> tuple[str | None, str]:
 def _looks_like_amount(num: str, title: str) -> bool:
     # "1 234 kroner" and "12 000" are amounts with a space group, not "1" + a title; titles start
     # with a letter (checked by the pattern), so only a first word of digits is left to rule out
-    return bool(regex.match(r"\d{3}\b", title))
+    return bool(_P1.match(title))
 
 
 def box_start(text: str) -> tuple[str, str] | None:

@@ -16,6 +16,14 @@ from hdir_extract.readers.layout.lines import SourceLine
 from hdir_extract.readers.layout.roles import Role, assign_roles
 from hdir_extract.readers.layout.spacing import paragraph_breaks
 
+# precompiled: these run once per line of every document
+_P1 = regex.compile(r"[ \t]+")
+_P2 = regex.compile(r"\(?\d+[.)]")
+_P3 = regex.compile(r"\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]")
+_P4 = regex.compile(r"\(?[a-zæøå][.)]")
+_P5 = regex.compile(r"[.,;:!?]$")
+_P6 = regex.compile(r"(?:^|\s)\p{Lu}")
+
 _LOWER_START = regex.compile(r"^\s*\p{Ll}")
 _ENDS_SENTENCE = regex.compile(r"[.!?:;»”]\s*$")
 _FOOTNOTE_GOES_ON = regex.compile(r"(?:[-\u2010,–(]|\b(?:og|i|for|av|til|med|om|på|eller|the|of|and|in))\s*$")
@@ -60,7 +68,7 @@ class _Open:
     def close(self, box: int | None) -> Block:
         return Block(
             kind=self.kind,
-            text=regex.sub(r"[ \t]+", " ", self.text).strip(),
+            text=_P1.sub(" ", self.text).strip(),
             first_line=self.first,
             last_line=self.last or self.first,
             page=self.page,
@@ -192,11 +200,11 @@ class _Builder:
 
 
 def _marker_style(marker: str) -> str:
-    if regex.fullmatch(r"\(?\d+[.)]", marker):
+    if _P2.fullmatch(marker):
         return "number"
-    if regex.fullmatch(r"\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]", marker):
+    if _P3.fullmatch(marker):
         return "roman"
-    if regex.fullmatch(r"\(?[a-zæøå][.)]", marker):
+    if _P4.fullmatch(marker):
         return "letter"
     return "bullet:" + marker
 
@@ -283,9 +291,9 @@ def _column_names(text: str) -> bool:
     return (
         len(t) <= 120
         and len(t.split()) >= 3
-        and not regex.search(r"[.,;:!?]$", t)
+        and not _P5.search(t)
         and not tables.numeric_row(t)
-        and len(regex.findall(r"(?:^|\s)\p{Lu}", t)) >= 2
+        and len(_P6.findall(t)) >= 2
     )
 
 

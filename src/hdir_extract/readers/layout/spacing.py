@@ -21,6 +21,9 @@ import regex
 
 from hdir_extract.readers.layout.lines import SourceLine
 
+# precompiled: these run once per line of every document
+_P1 = regex.compile(r"\s*[\p{Lu}\d«–•\-]")
+
 #: text lines needed to tell a double-spaced stretch from a short note
 MIN_DOUBLE_SPACED = 30
 #: a stretch is double-spaced when at most this share of its line pairs stand directly adjacent
@@ -75,7 +78,7 @@ def _short_end(before: str, after: str, width: float) -> bool:
     """A paragraph's last line stops short of the column's width: a short line that ends a sentence
     (or a title line with no punctuation at all) before a line starting in upper case."""
     b = before.strip()
-    if not b or not regex.match(r"\s*[\p{Lu}\d«–•\-]", after) or "\t" in before:
+    if not b or not _P1.match(after) or "\t" in before:
         return False
     if _SENTENCE_END.search(b) and not b.endswith(","):
         return len(b) < SHORT_END * width

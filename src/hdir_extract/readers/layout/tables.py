@@ -21,6 +21,12 @@ import regex
 from hdir_extract.document import Cell, Row
 from hdir_extract.readers import structure
 
+# precompiled: these run once per line of every document
+_P1 = regex.compile(r"[\p{L}][.:;!?]$")
+_P2 = regex.compile(r"\d{1,4}(?:\s+\d{1,2})?\s+\p{L}")
+_P3 = regex.compile(r"[\p{L}\d)][.!?]$")
+_P4 = regex.compile(r"\p{L}")
+
 #: a number token of a table row: "1 234" groups, "-2,7", "14,5 %", "(123)", "–" (nil)
 _NUM_TOKEN = regex.compile(r"^[-\u2212\u2013(]?\d[\d.,]*\)?%?$|^[-\u2212\u2013]$|^%$")
 _UNIT_TOKEN = regex.compile(r"^(?:kroner|kr\.?|mill\.?|mrd\.?|prosent|pst\.?)$", regex.IGNORECASE)
@@ -55,7 +61,7 @@ def numeric_row(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > MAX_ROW_LEN or "\t" in t:
         return False
-    if regex.search(r"[\p{L}][.:;!?]$", t):
+    if _P1.search(t):
         return False  # a sentence
     n = trailing_numbers(t)
     label_words = len(t.split()) - n
@@ -67,7 +73,7 @@ def numeric_row(text: str) -> bool:
 def anchored_row(text: str) -> bool:
     """A row that anchors a table: numbers, or a post/kapittel code followed by a name."""
     t = text.strip()
-    return numeric_row(t) or _is_num(t) or bool(regex.match(r"\d{1,4}(?:\s+\d{1,2})?\s+\p{L}", t))
+    return numeric_row(t) or _is_num(t) or bool(_P2.match(t))
 
 
 def row_like(text: str) -> bool:
@@ -76,9 +82,9 @@ def row_like(text: str) -> bool:
     t = text.strip()
     if numeric_row(t) or _is_num(t):
         return True
-    if len(t) > MAX_NAME_LEN or (regex.search(r"[\p{L}\d)][.!?]$", t) and len(t.split()) >= 8):
+    if len(t) > MAX_NAME_LEN or (_P3.search(t) and len(t.split()) >= 8):
         return False
-    return bool(regex.match(r"\d{1,4}(?:\s+\d{1,2})?\s+\p{L}", t)) or len(t) <= MAX_WRAPPED_NAME
+    return bool(_P2.match(t)) or len(t) <= MAX_WRAPPED_NAME
 
 
 def split_cells(text: str) -> list[str]:
@@ -91,7 +97,7 @@ def split_cells(text: str) -> list[str]:
         k = len(tokens)
         while k > 0 and (_is_num(tokens[k - 1]) or (_UNIT_TOKEN.match(tokens[k - 1]) and k < len(tokens))):
             k -= 1
-        if 0 < k < len(tokens) and regex.search(r"\p{L}", " ".join(tokens[:k])):
+        if 0 < k < len(tokens) and _P4.search(" ".join(tokens[:k])):
             cells.extend([" ".join(tokens[:k]), " ".join(tokens[k:])])
         else:
             cells.append(c)
