@@ -177,6 +177,7 @@ class Builder:
         note = _FOOTNOTE_DEF.match(self.raw[first - 1])
         if note:
             texts = [texts[0].lstrip(": "), *texts[1:]]
+            self.set_texts(first, [f"{note.group('num')} {texts[0]}"])  # "3 Fotnoten …" as printed
             self.add(Kind.FOOTNOTE, first, texts, number=note.group("num"), style="footnote")
             return
         if role:
