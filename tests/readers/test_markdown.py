@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hdir_extract.document import Block, Document, Kind
-from hdir_extract.readers import read_document
+from hdir_extract.readers import SourceError, read_document
 from hdir_extract.readers.markdown import read_markdown
 from hdir_extract.readers.sniff import sniff
 
@@ -88,8 +90,6 @@ def test_line_texts_strip_markup_and_keep_list_markers():
 
 
 def test_strict_utf8():
-    from hdir_extract.readers import SourceError
-
     with pytest.raises(SourceError, match="undecodable byte 0xff"):
         read_markdown("x.md", b"# Tittel\n\xff", "0" * 64)
 
@@ -364,7 +364,7 @@ def test_real_nr1_table_unit_and_cell_lines():
     assert doc.format == "md"
     assert doc.texts[:27] == [""] * 27  # the converter's front matter
     assert doc.front_matter["publication_date"] == "2026-02-27"
-    assert all("ANNET-004" not in b.text for b in doc.blocks)
+    assert all("ANNET-004" not in b.text and "2026-02-27" not in b.text for b in doc.blocks)
     table = next(t for t in doc.of_kind(Kind.TABLE) if t.body_rows[0].texts[0] == "770.70")
     assert table.unit == "(alle tall i 1 000 kroner)"
     assert table.header_rows[0].texts == [
@@ -444,3 +444,32 @@ def test_real_meld_st_conversion_boxes_and_lists():
     assert len(notes) == 163 and notes[0].text.startswith("World Bank Blogs (2023)")
     first_ref = doc.block_at(183)
     assert first_ref is not None and "over tid, har Norge" in first_ref.text
+
+
+# --- invariants on arbitrary Markdown --------------------------------------------------------------
+
+_PIECES = [
+    "# ", "## ", "**", "*", "|", "| a | b |\n|---|---|\n", "- ", "1. ", "- 1) ", "> ", "<sup>1</sup>", "<br>",
+    "<table><tr><td>x", "</td></tr></table>", "[^1]", "[^1]: ", "[↑](#footnote-ref-2)", "\n", "\n\n", "    ",
+    "---\n", "Boks 3.1 Tittel", "[Boks slutt]", "Regjeringen vil", "tekst ", "(i 1 000 kroner)", "```\n",
+    "![](a.png)", "19. juni ", "helse-\n", "key: v\n",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40))
+def test_lines_spans_and_order_hold_for_any_markdown(parts):
+    source = "".join(parts)
+    try:
+        doc = md(source)
+    except SourceError:
+        return  # no visible text
+    raw = source.split("\n")
+    assert len(doc) == len(raw) - (raw[-1] == "")
+    assert [b.first_line for b in doc.blocks] == sorted(b.first_line for b in doc.blocks)
+    for b in doc.blocks:
+        assert 1 <= b.first_line <= b.last_line <= len(doc)
+        assert all(0 <= s.start < len(b.text) and b.first_line <= s.line <= b.last_line for s in b.spans)
+        assert all(1 <= c.line <= len(doc) for r in b.rows for c in r.cells)
+    for box in doc.boxes:
+        assert all(doc.blocks[i].box == box.index for i in range(box.first_block, box.last_block + 1))

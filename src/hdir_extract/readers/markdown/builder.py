@@ -70,7 +70,8 @@ def join_segments(first_line: int, segments: Sequence[str]) -> tuple[str, tuple[
     """Per-line texts -> one text (Norwegian de-hyphenation at line ends) and a span per non-empty line."""
     text = ""
     spans: list[Span] = []
-    for k, seg in enumerate(segments):
+    for k, raw in enumerate(segments):
+        seg = raw.strip()  # join_two strips its right side: the span must point at what is appended
         if not seg:
             continue
         joined = join_two(text, seg)
