@@ -290,6 +290,12 @@ def test_caption_and_unit_lines_around_a_table():
     assert doc.blocks[1].role == "unit"
 
 
+def test_caption_between_two_tables_names_the_next():
+    doc = md("| a | b |\n|---|---|\n| 1 | 2 |\n\nTabell 2 Neste tabell\n\n| c | d |\n|---|---|\n| 3 | 4 |\n")
+    first, second = doc.of_kind(Kind.TABLE)
+    assert (first.caption, second.caption) == (None, "Tabell 2 Neste tabell")
+
+
 def test_html_table():
     doc = md(
         "<table>\n<tr><th>Kap.</th><th>Beløp</th></tr>\n<tr><td>701</td>\n<td>68 100</td></tr>\n</table>\n"

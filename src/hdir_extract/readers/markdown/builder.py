@@ -438,7 +438,9 @@ def attach_table_context(blocks: list[Block]) -> list[Block]:
             elif prev.role != "unit":
                 break
         after = out[i + 1] if i + 1 < len(out) else None
-        if after is not None and after.first_line - b.last_line <= 2:
+        # a caption or unit line between two tables belongs to the next one (captions stand above)
+        next_is_table = i + 2 < len(out) and out[i + 2].kind is Kind.TABLE
+        if after is not None and after.first_line - b.last_line <= 2 and not next_is_table:
             if after.role == "unit" and unit is None:
                 unit = after.text
             elif after.kind is Kind.CAPTION and cap is None:
