@@ -6,14 +6,16 @@ Two ways a Markdown file prints a box:
   heading with a printed number, or the next box title closes it;
 - unnumbered (a DOCX -> Markdown conversion: the DOCX prints no box numbers): only "[Boks slutt]" is
   printed, and the title is a plain short line ("Regjeringen vil", "Tannpleier i kommunen"). The box
-  then opens at the nearest title-like block above the end: a bold line, or a short line (at most 12
-  words, 120 characters) that does not start in lower case or with a box footnote's number ("1 …"),
+  then opens at the nearest title-like block above the end: a heading or bold line, or a short line (at
+  most 20 words, 140 characters) that does not start in lower case or with a box footnote's number ("1 …"),
   does not end in ".", ";", ",", "!" (a "?" is fine: "Hva er læring og mestring?"), holds no ":" (labels
   and sub-titles inside a box: "Kilde: SSB …", "Mål to: Færre pasientskader", "Nettverk:"), and is
   not a lead-in to a list (ending in "å", "gjennom", "ved", "at": "Regjeringen vil fremme … gjennom å";
   "Regjeringen vil" or "Nye måter å yte … på" followed by a list are titles).
-  The search stops at the previous box; a Markdown heading met first is itself the title (a box whose
-  title the converter made a heading, "##### ***Regjeringen vil***").
+  The search stops at the previous box; a heading met first is itself the title (a box whose title the
+  converter made a heading, "##### ***Regjeringen vil***"). Known limit: a box with a plain sub-title
+  line of its own opens at that sub-title (nothing in the Markdown tells the two apart). On the DOCX
+  conversion of Meld. St. 9 this finds 71 of its 73 printed box titles.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ import regex
 from hdir_extract.document import Block, Box, Kind
 from hdir_extract.readers.structure import box_start
 
-MAX_TITLE_WORDS = 16
-MAX_TITLE_CHARS = 120
+MAX_TITLE_WORDS = 20
+MAX_TITLE_CHARS = 140
 #: last words of a lead-in that introduces a list ("… helse- og omsorgstjenesten gjennom å")
 LEAD_IN_ENDINGS = {"å", "gjennom", "ved", "at", "blant", "annet", "bl.a."}
 Span = tuple[int, int, str | None, str]  # first block, last block, printed number, title

@@ -290,7 +290,7 @@ class Builder:
             rows = previous.rows + table.rows
             unit = previous.unit or table.unit
             self.blocks.append(_table_block(rows, previous.first_line, end, unit, previous.caption))
-        else:
+        elif table.rows:  # a table of empty cells only is no table
             self.blocks.append(_table_block(table.rows, start + 1, end, table.unit, None))
 
     def continued_table(self, first_line: int, width: int) -> Block | None:

@@ -9,7 +9,8 @@ Judgement calls:
   and the column names in the first body row. Such a placeholder header row (every non-empty cell a
   unit, or no text at all) is DROPPED from `rows`; its unit goes to `Block.unit`. The first body row
   is then marked header when it is made only of labels (text or years, no amounts). A header row with
-  real column names is kept with header=True, and the body is left alone.
+  real column names is kept with header=True, and the body is left alone. Rows whose cells are all
+  empty (converters' spacer rows) are dropped; their lines read as empty.
 - HTML tables: rows inside <thead>, and rows of <th> cells only, are header rows; a colspan cell is
   followed by empty cells so the columns line up.
 """
@@ -74,6 +75,7 @@ def pipe_table(header: list[Cell], body: list[list[Cell]], continues: list[list[
     rows: list[Row] = []
     if not placeholder:
         rows.append(_row(header, header=continues is None or texts in continues))
+    body = [cells for cells in body if any(c.text for c in cells)]  # a converter's empty spacer row
     for i, cells in enumerate(body):
         promote = i == 0 and placeholder and continues is None and is_label_row([c.text for c in cells])
         rows.append(_row(cells, header=promote))
@@ -147,8 +149,8 @@ def html_table(source: str, first_line: int) -> Table | None:
     rows: list[Row] = []
     unit: str | None = None
     for cells, in_head, all_th in parser.rows:
-        if not cells:
-            continue
+        if not any(text for text, _, _ in cells):
+            continue  # an empty spacer row
         out: list[Cell] = []
         for text, line, span in cells:
             no = first_line + line - 1
