@@ -1,7 +1,8 @@
-"""Sources turn raw file bytes into a `Document`: `text` for .txt, `pdf` for .pdf.
+"""Sources turn raw file bytes into a `Document`: `text` for .txt, `markdown` for .md, `pdf` for .pdf.
 
 `read_document` decides by the bytes (magic numbers), not only by the file extension, so a PDF named
-.txt is read as a PDF and a .docx named .txt gets a clear message instead of garbage.
+.txt is read as a PDF, a converter's Markdown renamed .txt is read as Markdown, and a .docx named .txt
+gets a clear message instead of garbage.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ def read_document(name: str, data: bytes, limits: Limits | None = None) -> Docum
         from hdir_extract.readers.pdf import read_pdf  # pdfplumber is only imported when needed
 
         return read_pdf(name, data, sha, max_pages=limits.max_pages)
+    if kind == "md":
+        from hdir_extract.readers.markdown import read_markdown
+
+        return read_markdown(name, data, sha)
     return read_text(name, data, sha)
 
 

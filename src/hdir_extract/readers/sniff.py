@@ -1,14 +1,40 @@
-"""Recognise the file format from its first bytes; refuse what is not a text or PDF document."""
+"""Recognise the file format from its first bytes; refuse what is not a text, Markdown or PDF document."""
 
 from __future__ import annotations
 
 from pathlib import PurePath
 
+import regex
+
 from hdir_extract.readers.errors import SourceError
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+TEXT_SUFFIXES = (".txt", ".text", "")
+_FRONT_MATTER = regex.compile(rb"\A(?:\xef\xbb\xbf)?---[ \t]*\r?\n(?:[A-Za-z_][\w-]*[ \t]*:.*\r?\n)")
+_ATX = regex.compile(rb"^#{1,6}[ \t]+\S", regex.MULTILINE)
+_PIPE_SEPARATOR = regex.compile(rb"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", regex.MULTILINE)
+_STRONG = regex.compile(rb"\*\*[^*\n]{1,200}\*\*")
+_LINK = regex.compile(rb"\]\((?:https?://|#)[^)\s]*\)")
+SNIFF_BYTES = 256 * 1024
+
+
+def looks_like_markdown(data: bytes) -> bool:
+    """A text file that is clearly Markdown (analysts rename converters' .md files to .txt): it opens with a
+    YAML front-matter block, or it has at least three ATX headings ("# …") AND a pipe table, or at least
+    three **bold** runs or three Markdown links ("[[1]](#footnote-1)"). Plain text with a stray "#" or
+    "**" stays plain text."""
+    head = data[:SNIFF_BYTES]
+    if _FRONT_MATTER.match(head):
+        return True
+    if len(_ATX.findall(head)) < 3:
+        return False
+    if _PIPE_SEPARATOR.search(head):
+        return True
+    return len(_STRONG.findall(head)) >= 3 or len(_LINK.findall(head)) >= 3
 
 
 def sniff(name: str, data: bytes) -> str:
-    """'pdf' or 'txt'; raises SourceError for empty, binary, office or HTML files."""
+    """'pdf', 'md' or 'txt'; raises SourceError for empty, binary, office or HTML files."""
     head = data[:2048]
     suffix = PurePath(name).suffix.lower()
     if not data:
@@ -29,6 +55,8 @@ def sniff(name: str, data: bytes) -> str:
         raise SourceError("an HTML page, not text or PDF: save the document as PDF or plain text")
     if b"\x00" in head:
         raise SourceError("binary content (NUL bytes), not a text document")
-    if suffix not in (".txt", ".text", ""):
-        raise SourceError(f"unsupported file type {suffix!r}: only .txt and .pdf are read")
-    return "txt"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "md"
+    if suffix not in TEXT_SUFFIXES:
+        raise SourceError(f"unsupported file type {suffix!r}: only .txt, .md and .pdf are read")
+    return "md" if looks_like_markdown(data) else "txt"
