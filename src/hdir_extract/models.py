@@ -54,7 +54,7 @@ class Dokument(Record):
     utsteder: str | None = Field(description="Issuing body (ministry or directorate).")
     kilde_fil: str = Field(description="File name in the raw folder.")
     sha256: str = Field(description="Hex sha256 of the raw file bytes.")
-    format: Literal["txt", "pdf"] = Field(description="Input format.")
+    format: Literal["txt", "md", "docx", "pdf"] = Field(description="Input format.")
     antall_linjer: int = Field(description="Number of lines of the normalised text.")
     antall_sider: int | None = Field(description="Number of pages (PDF input).")
 
