@@ -12,13 +12,15 @@ from pathlib import Path
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls
 
 from hdir_extract.classify import classify
 from hdir_extract.document import Document, Kind
 from hdir_extract.pipeline import extract_bytes
 from hdir_extract.readers import Limits, SourceError, read_document
 
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 REAL_DOCX = Path(__file__).resolve().parents[3] / "shared" / "real" / "meld-st-9-2023-2024.docx"
 
 
@@ -267,6 +269,27 @@ def test_printed_markers_breaks_superscripts_and_hidden_text():
     )
     assert doc.texts[1] == "Første linje andre linje i avsnittet går videre."
     assert doc.texts[2] == "3\tKilde for noten"  # a note's own number starts its paragraph
+
+
+def test_text_boxes_once_and_tracked_changes_as_accepted():
+    d = docx.Document()
+    anchor = d.add_paragraph("Ankeret")
+    box_p = "<w:p><w:r><w:t>Teksten i tekstboksen</w:t></w:r></w:p>"
+    anchor._p.append(
+        parse_xml(
+            f"<w:r {nsdecls('w')} xmlns:mc='{MC_NS}'><mc:AlternateContent>"
+            "<mc:Choice Requires='wps'>"
+            f"<w:drawing><w:txbxContent>{box_p}</w:txbxContent></w:drawing></mc:Choice>"
+            f"<mc:Fallback><w:pict><w:txbxContent>{box_p}</w:txbxContent></w:pict></mc:Fallback>"
+            "</mc:AlternateContent></w:r>"
+        )
+    )
+    edited = d.add_paragraph("Beløpet er ")
+    edited._p.append(parse_xml(f"<w:del {nsdecls('w')}><w:r><w:delText>10</w:delText></w:r></w:del>"))
+    edited._p.append(parse_xml(f"<w:ins {nsdecls('w')}><w:r><w:t>12</w:t></w:r></w:ins>"))
+    edited.add_run(" mill. kroner.")
+    doc = _read(d)
+    assert doc.texts == ["Ankeret", "Teksten i tekstboksen", "Beløpet er 12 mill. kroner."]
 
 
 def test_table_header_row_marked_in_the_docx():

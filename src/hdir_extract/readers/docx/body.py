@@ -109,10 +109,11 @@ class BodyReader:
         if el.tag == f"{W}tbl":
             self.items.append(self._table(el))
             return
-        text, boxes, bold = self._paragraph_text(el)
         style_id = self._style_id(el)
+        text, boxes, bold = self._paragraph_text(el, style_id)
         self._line += 1
-        self.items.append(Para(self._line, text, style_id, self.styles.name(style_id), self._label(el), bold))
+        label = self._label(el, style_id)
+        self.items.append(Para(self._line, text, style_id, self.styles.name(style_id), label, bold))
         for box in boxes:  # text boxes follow their anchor paragraph
             for child in self._blocks(box):
                 self._item(child)
@@ -122,10 +123,9 @@ class BodyReader:
         sid = wval(ppr.find(f"{W}pStyle")) if ppr is not None else None
         return sid or self.styles.default_paragraph
 
-    def _label(self, p: etree._Element) -> Label | None:
+    def _label(self, p: etree._Element, style_id: str | None) -> Label | None:
         ppr = p.find(f"{W}pPr")
         num_pr = ppr.find(f"{W}numPr") if ppr is not None else None
-        style_id = self._style_id(p)
         from_style = self.styles.numbering(style_id)
         num_id = wval(num_pr.find(f"{W}numId")) if num_pr is not None else None
         ilvl_s = wval(num_pr.find(f"{W}ilvl")) if num_pr is not None else None
@@ -141,11 +141,12 @@ class BodyReader:
 
     # --- text ---------------------------------------------------------------------------------
 
-    def _paragraph_text(self, p: etree._Element) -> tuple[str, list[etree._Element], bool]:
+    def _paragraph_text(
+        self, p: etree._Element, style_id: str | None
+    ) -> tuple[str, list[etree._Element], bool]:
         out: list[str] = []
         boxes: list[etree._Element] = []
         emphasis: list[bool] = []
-        style_id = self._style_id(p)
         self._collect(p, out, boxes, emphasis, style_id)
         return "".join(out), boxes, bool(emphasis) and all(emphasis)
 
@@ -251,7 +252,7 @@ class BodyReader:
             if el.tag == f"{W}tbl":
                 pieces.extend(self._cell_text(c) for tr in _children(el, "tr") for c in _children(tr, "tc"))
             else:
-                text, _, _ = self._paragraph_text(el)
+                text, _, _ = self._paragraph_text(el, self._style_id(el))
                 pieces.append(text)
         return " ".join(" ".join(p.split()) for p in pieces if p.strip())
 

@@ -47,6 +47,7 @@ class Style:
 class Styles:
     by_id: dict[str, Style] = field(default_factory=dict)
     default_paragraph: str | None = None
+    _first: dict[tuple[str | None, str], object | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_element(cls, root: etree._Element | None) -> Styles:
@@ -96,12 +97,13 @@ class Styles:
         return style.name if style else style_id
 
     def first(self, style_id: str | None, attr: str) -> object | None:
-        """The first value of `attr` that is not None along the basedOn chain."""
-        for style in self.chain(style_id):
-            value = getattr(style, attr)
-            if value is not None:
-                return value
-        return None
+        """The first value of `attr` that is not None along the basedOn chain (cached: asked per run)."""
+        key = (style_id, attr)
+        if key not in self._first:
+            self._first[key] = next(
+                (v for style in self.chain(style_id) if (v := getattr(style, attr)) is not None), None
+            )
+        return self._first[key]
 
     def numbering(self, style_id: str | None) -> tuple[str, int | None] | None:
         """(numId, ilvl) a paragraph style gives its paragraphs, from the nearest style that sets one."""
