@@ -24,7 +24,8 @@ Judgement calls:
 - Tables: header rows are those marked w:tblHeader, else a first row of labels (no cell a plain
   number; years count as labels); the unit comes from a unit header cell, the caption's closing
   parenthesis or a unit line just before the table; the caption is the caption block just before the
-  table (a lone code such as a typesetter's table id is not a caption), else just after it.
+  table (a lone code such as a typesetter's table id is not a caption), else a "Tabell …" caption just
+  after it.
 """
 
 from __future__ import annotations
@@ -253,8 +254,12 @@ def _table_context(blocks: list[Block]) -> list[Block]:
             elif prev.kind is not Kind.CAPTION:
                 break
             j -= 1
+        # a caption below the table only where it names a table: a figure's title after it is the next
+        # figure's
         if caption is None and i + 1 < len(out) and out[i + 1].kind is Kind.CAPTION:
-            caption = out[i + 1].text
+            below = structure.caption(out[i + 1].text)
+            if below and below[0].startswith("Tab"):
+                caption = out[i + 1].text
         if caption and unit is None:
             tail = regex.search(r"\(([^()]*)\)\s*$", caption)
             if tail and structure.is_unit_line(tail.group(0)):

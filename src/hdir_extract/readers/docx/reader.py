@@ -19,22 +19,26 @@ from hdir_extract.readers.docx.styles import Styles
 from hdir_extract.readers.errors import SourceError
 
 
+def _one_line(e: BaseException) -> str:
+    return " ".join(str(e).split())
+
+
 def _open(data: bytes) -> docx.document.Document:
     try:
         return docx.Document(io.BytesIO(data))
     except SourceError:
         raise
     except ValueError as e:  # python-docx: "file … is not a Word file, content type is …"
-        kind = str(e).rsplit("content type is", 1)[-1].strip(" '\"")
+        kind = _one_line(e).rsplit("content type is", 1)[-1].strip(" '\"")
         if "macroEnabled" in kind:
             raise SourceError("a macro-enabled Word document (.docm): save it as .docx") from e
         raise SourceError(f"not a Word document: its main part is {kind or 'of another kind'}") from e
     except (PackageNotFoundError, KeyError) as e:
-        raise SourceError(f"corrupt .docx: a required part is missing ({e})") from e
+        raise SourceError(f"corrupt .docx: a required part is missing ({_one_line(e)})") from e
     except etree.XMLSyntaxError as e:
-        raise SourceError(f"corrupt .docx: XML error ({e})") from e
+        raise SourceError(f"corrupt .docx: XML error ({_one_line(e)})") from e
     except Exception as e:  # zipfile/zlib errors from inside python-docx: the package is damaged
-        raise SourceError(f"corrupt .docx: {type(e).__name__}: {e}") from e
+        raise SourceError(f"corrupt .docx: {type(e).__name__}: {_one_line(e)}") from e
 
 
 def _part_element(doc: docx.document.Document, name: str) -> etree._Element | None:

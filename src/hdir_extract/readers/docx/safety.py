@@ -24,6 +24,10 @@ MAIN_PART = "word/document.xml"
 _PROLOG_BYTES = 4096
 
 
+def _one_line(e: BaseException) -> str:
+    return " ".join(str(e).split())
+
+
 def _size(n: float) -> str:
     if n >= 1e9:
         return f"{n / 1e9:.1f} GB"
@@ -34,9 +38,9 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as e:
-        raise SourceError(f"corrupt .docx: not a readable zip archive ({e})") from e
+        raise SourceError(f"corrupt .docx: not a readable zip archive ({_one_line(e)})") from e
     except (OSError, ValueError, EOFError) as e:
-        raise SourceError(f"corrupt .docx: the zip archive cannot be read ({e})") from e
+        raise SourceError(f"corrupt .docx: the zip archive cannot be read ({_one_line(e)})") from e
 
 
 def check_package(data: bytes, max_unpacked_bytes: int, max_entries: int) -> None:
@@ -80,7 +84,7 @@ def _check_no_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
         with zf.open(info) as f:
             head = f.read(_PROLOG_BYTES)
     except Exception as e:  # BadZipFile, zlib.error, NotImplementedError (compression method), EOFError
-        raise SourceError(f"corrupt .docx: part {info.filename} cannot be unpacked ({e})") from e
+        raise SourceError(f"corrupt .docx: part {info.filename} cannot be unpacked ({_one_line(e)})") from e
     # NUL bytes out, so that a UTF-16 part is scanned as well as a UTF-8 one
     lowered = head.replace(b"\x00", b"").lower()
     if b"<!doctype" in lowered or b"<!entity" in lowered:
