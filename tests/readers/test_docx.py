@@ -292,6 +292,30 @@ def test_text_boxes_once_and_tracked_changes_as_accepted():
     assert doc.texts == ["Ankeret", "Teksten i tekstboksen", "Beløpet er 12 mill. kroner."]
 
 
+def test_numbering_restarts_where_word_restarts_it():
+    d = docx.Document()
+    d.add_paragraph("første", style="List Number")
+    d.add_paragraph("andre", style="List Number")
+    d.add_paragraph("Mellom listene.")
+    again = [d.add_paragraph(text, style="List Number") for text in ("første igjen", "andre igjen")]
+    # Word's "Restart numbering": a new w:num of the same definition, with a start override
+    numbering = d.part.numbering_part.element
+    style_num = d.styles["List Number"].element.pPr.numPr.numId.val
+    abstract = next(n for n in numbering.num_lst if n.numId == style_num).abstractNumId.val
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="99"><w:abstractNumId w:val="{abstract}"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        )
+    )
+    for p in again:  # Word puts the rest of the restarted list on the new w:num
+        p._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="99"/></w:numPr>')
+        )
+    doc = _read(d)
+    assert doc.texts == ["1. første", "2. andre", "Mellom listene.", "1. første igjen", "2. andre igjen"]
+
+
 def test_table_header_row_marked_in_the_docx():
     d = docx.Document()
     t = d.add_table(rows=3, cols=2)

@@ -6,10 +6,11 @@ Judgement calls (ECMA-376 Part 1 §17.9, as Word renders it):
   definition that holds the levels), so paragraphs whose `w:num` instances share one definition go on
   counting together: regjeringen.no's DOCX gives each pasted heading its own `w:num`, and Word still
   prints one running sequence of chapter numbers.
-- A `w:startOverride` of a `w:num` sets the counter the first time a paragraph of that `w:num` uses the
-  level, and only when the level has no counter running yet (a new list); it does not restart a running
-  sequence. (Checked against the official rendering of Meld. St. 9 (2023–2024): "Tabell 8.1" under a
-  `w:num` that overrides every level's start to 1.)
+- A `w:startOverride` of a `w:num` restarts the level at that value the first time a paragraph of that
+  `w:num` uses the level (Word's "Restart numbering" makes such a `w:num`); later paragraphs go on from
+  there. (Checked against the official rendering of Meld. St. 9 (2023–2024): all 241 generated heading,
+  box, figure and table numbers, several under a `w:num` that overrides every level's start to 1, are
+  the ones its PDF prints.)
 - A level restarts when a shallower level is used, or, with `w:lvlRestart`, only when that level (or a
   shallower one) is used: figure numbers restart per chapter, not per section.
 - `%N` in `w:lvlText` prints level N's counter in level N's format (decimal when the level is legal
@@ -199,7 +200,7 @@ class Numbering:
             return None
         counters = self._counters.setdefault(aid, [None] * _LEVELS)
         num = self._nums[num_id]
-        if (num_id, ilvl) not in self._started and ilvl in num.starts and counters[ilvl] is None:
+        if (num_id, ilvl) not in self._started and ilvl in num.starts:
             counters[ilvl] = num.starts[ilvl]
         else:
             current = counters[ilvl]
