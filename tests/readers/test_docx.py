@@ -253,7 +253,9 @@ def test_printed_markers_breaks_superscripts_and_hidden_text():
     p.add_run("andre linje i avsnittet")
     sup = p.add_run("12")
     sup.font.superscript = True
-    p.add_run(" går videre.")
+    p.add_run(" går videre over 30 km")
+    p.add_run("2").font.superscript = True
+    p.add_run(".")
     p.add_run(" skjult tekst").font.hidden = True
     note = d.add_paragraph()
     note.add_run("3").font.superscript = True
@@ -267,7 +269,7 @@ def test_printed_markers_breaks_superscripts_and_hidden_text():
         "1",
         "God helse og mestring",
     )
-    assert doc.texts[1] == "Første linje andre linje i avsnittet går videre."
+    assert doc.texts[1] == "Første linje andre linje i avsnittet går videre over 30 km²."
     assert doc.texts[2] == "3\tKilde for noten"  # a note's own number starts its paragraph
 
 

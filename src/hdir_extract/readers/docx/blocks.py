@@ -42,8 +42,10 @@ from hdir_extract.readers.docx.styles import Styles
 
 _HEADING_N = regex.compile(r"^(?:heading|overskrift)\s*([1-9])$")
 _TITLE = {"title", "tittel", "subtitle", "undertittel"}
-_BOX_TITLE = regex.compile(r"(?:ramme|boks|box).*tit|tit.*(?:ramme|boks|box)")
-_BOX_END = regex.compile(r"(?:ramme|boks|box).*(?:slutt|end)")
+# 'tittel-ramme', 'Boks-tittel', 'Box Title'; a box's own subtitle ('ramme-undertittel') is no new box
+_BOX_TITLE = regex.compile(r"^(?!.*under)(?:.*(?:ramme|boks|box).*tit|.*tit.*(?:ramme|boks|box))")
+# 'Ramme-slutt', 'Boks slutt', 'Box End' (not 'boks-legend')
+_BOX_END = regex.compile(r"(?:ramme|boks|box)[-_ ]?(?:slutt|end)\b|\b(?:slutt|end)[-_ ]?(?:ramme|boks|box)")
 _CAPTION = regex.compile(
     r"caption|bildetekst|figurtekst|tabellnavn"
     r"|(?:figur|tabell|table|figure)\w*[-_ ]?(?:tittel|title|overskrift)"

@@ -9,7 +9,8 @@ Judgement calls:
 - Footnote and endnote references print no digits in the text (their marks are generated); a
   superscript run of digits/commas typed by hand inside a paragraph is a reference mark too and is left
   out, so that "utviklingsplan¹" does not become "utviklingsplan1". At the start of a paragraph it is a
-  note's own number ("¹ Regional utviklingsplan …") and is kept.
+  note's own number ("¹ Regional utviklingsplan …") and is kept; a superscript 2 or 3 after "m", "km",
+  "cm" is a power ("m²").
 - A text box (w:txbxContent, taken once: the mc:Fallback copy is skipped) floats beside its anchor
   paragraph; its paragraphs and tables follow the anchor as items of their own.
 - A table is one item per row; a cell's paragraphs are joined with a space (a nested table's rows too). A
@@ -46,6 +47,7 @@ _CONTAINERS = {
     f"{MC}Choice",
 }
 _REFERENCE_MARK = regex.compile(r"[\d\s,;*†‡]+")
+_UNIT_BEFORE_POWER = regex.compile(r"(?<![\p{L}])[kcdm]?m$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,8 +198,10 @@ class BodyReader:
         if not text:
             return
         superscript = self._run_prop(rpr, char_style, style_id, "vert_align") == "superscript"
-        if superscript and _REFERENCE_MARK.fullmatch(text) and "".join(out).strip():
-            return  # a reference mark typed as superscript digits inside the text
+        if superscript and _REFERENCE_MARK.fullmatch(text) and (before := "".join(out)).strip():
+            if text in ("2", "3") and _UNIT_BEFORE_POWER.search(before):
+                out.append("²" if text == "2" else "³")  # "m²", "km²", "m³": a power, not a reference
+            return  # otherwise a reference mark typed as superscript digits inside the text
         out.append(text)
         if text.strip():
             bold = toggle(rpr, "b") or toggle(rpr, "i") or bool(self.styles.first(char_style, "bold"))
