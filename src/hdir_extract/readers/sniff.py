@@ -1,4 +1,4 @@
-"""Recognise the file format from its first bytes; refuse what is not a text, Markdown or PDF document."""
+"""Recognise the file format from its first bytes; refuse what is not text, Markdown, PDF or Word."""
 
 from __future__ import annotations
 
@@ -34,20 +34,30 @@ def looks_like_markdown(data: bytes) -> bool:
 
 
 def sniff(name: str, data: bytes) -> str:
-    """'pdf', 'md' or 'txt'; raises SourceError for empty, binary, office or HTML files."""
+    """'pdf', 'docx', 'md' or 'txt'; raises SourceError for empty, binary, old Office, encrypted or HTML
+    files.
+
+    Every zip goes to the DOCX reader, which names what a zip that is not a Word document is."""
     head = data[:2048]
     suffix = PurePath(name).suffix.lower()
     if not data:
         raise SourceError("empty file (0 bytes)")
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):  # a zip (PK\5\6: an empty one)
+        return "docx"
     if data.lstrip(b"\x00")[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
         return "pdf"
     if suffix == ".pdf":
         raise SourceError("not a PDF: the file has no %PDF- header (corrupt or not a PDF)")
-    if head.startswith(b"PK\x03\x04"):
-        kind = "a Word document (.docx)" if b"word/" in data[:65536] else "a zip archive (e.g. .docx/.xlsx)"
-        raise SourceError(f"{kind}, not text or PDF: save it as PDF or plain text")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
+        # an OLE compound file: an old .doc/.xls, or a password-protected .docx (Office keeps the
+        # encrypted package as a stream named "EncryptedPackage" inside an OLE container)
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise SourceError(
+                "an encrypted (password-protected) Office document: remove the password and save again"
+            )
         raise SourceError("an old Office document (.doc/.xls), not text or PDF")
+    if suffix == ".docx":
+        raise SourceError("not a .docx: the file is not a zip archive (corrupt or not a Word document)")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError("UTF-16 text (byte order mark found): save it as UTF-8")
     lowered = head.lstrip().lower()
@@ -58,5 +68,5 @@ def sniff(name: str, data: bytes) -> str:
     if suffix in MARKDOWN_SUFFIXES:
         return "md"
     if suffix not in TEXT_SUFFIXES:
-        raise SourceError(f"unsupported file type {suffix!r}: only .txt, .md and .pdf are read")
+        raise SourceError(f"unsupported file type {suffix!r}: only .txt, .md, .pdf and .docx are read")
     return "md" if looks_like_markdown(data) else "txt"
