@@ -104,13 +104,33 @@ def _is_amount(c: PCell) -> bool:
     return c.run or is_amount_text(c.text)
 
 
-def _is_code(cells: Sequence[PCell], i: int) -> bool:
-    """A bare number is a code when a name follows it (maybe after another code or empty cells, maybe
-    on the next printed row); otherwise it is an amount ("0" in an "Endring" column)."""
+def _is_code(cells: Sequence[PCell], i: int, ahead: Sequence[PCell]) -> bool:
+    """A bare number is a code when a name follows it on its row (maybe after another code or empty
+    cells). Printed alone on its row, it is a code when the next rows name it; ending a row without
+    a code (a layer that lost a row break prints "44 544 000 511 799 000 702" or "Spesialisthelse-
+    tjenester 732"), when the next row starts with a name. Otherwise it is an amount ("0" after a
+    post's name in an "Endring" column)."""
     c = cells[i]
     if c.run or not CODE.match(c.text):
         return False  # an amount chunk of a row printed on one line
-    for nxt in cells[i + 1 :]:
+    before = [x for x in cells[:i] if x.text]
+    if not any(x.text for x in cells[i + 1 :]):
+        if not before:
+            return _names_next(ahead)
+        if not any(CODE.match(x.text) and not x.run for x in before):
+            first = next((x for x in ahead if x.text), None)
+            return first is not None and _is_name(first)
+        return False
+    return _names_next(cells[i + 1 :])
+
+
+def _is_name(c: PCell) -> bool:
+    return not CODE.match(c.text) and not _is_amount(c) and not c.text.lower().startswith("sum")
+
+
+def _names_next(cells: Sequence[PCell]) -> bool:
+    """The next cell that is not empty or another code is a name."""
+    for nxt in cells:
         if not nxt.text:
             continue
         if CODE.match(nxt.text) and not nxt.run:
@@ -126,7 +146,6 @@ def logical_rows(row: PRow, ahead: Sequence[PCell] = ()) -> list[_Logical]:
     out: list[_Logical] = []
     cur: _Logical | None = None
     empty_before = False
-    cells = [*row.cells, *ahead]
     for i, c in enumerate(row.cells):
         if c.text and is_header_text(c.text) and not YEAR.match(c.text):
             continue  # the column header repeated after a page break, run into a row ("Post")
@@ -136,7 +155,7 @@ def logical_rows(row: PRow, ahead: Sequence[PCell] = ()) -> list[_Logical]:
             else:
                 empty_before = True
             continue
-        code = _is_code(cells, i)
+        code = _is_code(row.cells, i, ahead)
         # a code after a name or amount, or a name after an amount, starts the next logical row
         if (
             cur is None
@@ -308,3 +327,70 @@ def kp_values(kapitler: list[KPKapittel], n_columns: int, unit: int) -> list[KPV
                     )
                 )
     return out
+
+
+# --- one table read on its own (an overview table "Kap. Post Betegnelse Endring", "Mill. kroner") ---
+
+#: header words that name the code and name columns, not an amount column
+CODE_COLUMN_WORDS = frozenset({"kap.", "kap", "post", "post-gr.", "betegnelse", "formål", "vk"})
+HEADER_LOOKAHEAD = 4  # caption and unit lines stand at most this many rows above the column header
+
+
+@dataclass(frozen=True, slots=True)
+class KPTable:
+    unit: int  # kroner per printed unit
+    columns: tuple[str, ...]  # amount columns as the header names them ("Endring", "Regnskap 2024")
+    kapitler: tuple[KPKapittel, ...]
+    values: tuple[KPValue, ...]
+    sums: tuple[tuple[str, tuple[PCell, ...]], ...]  # printed "Sum …" rows: label, amount cells
+
+
+def header_columns(header: Sequence[PRow]) -> list[str]:
+    """The amount columns a header names: "Endring"; "Regnskap 2024"; words printed over their years
+    ("Regnskap Anslag Anslag" / "Kap. Post 2024 2025 2026") are paired in order."""
+    labels: list[str] = []
+    years: list[str] = []
+    for row in header:
+        for c in row.filled:
+            words = [w for w in c.text.split() if w.casefold() not in CODE_COLUMN_WORDS]
+            if not words:
+                continue
+            if all(YEAR.match(w) for w in words):
+                years.extend(words)
+            else:
+                labels.append(" ".join(words))
+    bare = [i for i, label in enumerate(labels) if not any(YEAR.match(w) for w in label.split())]
+    if bare and len(bare) == len(years):
+        for i, y in zip(bare, years, strict=True):
+            labels[i] = f"{labels[i]} {y}"
+    return labels or years
+
+
+def read_kp_table(rows: Sequence[PRow]) -> KPTable | None:
+    """A kapittel/post table from its first rows on: caption and unit lines, the column header, the
+    body up to running text or a source line. None where no column header follows."""
+    start = next((i for i, r in enumerate(rows[: HEADER_LOOKAHEAD + 1]) if _header_row(r)), None)
+    if start is None:
+        return None
+    unit = next((u for r in rows[:start] if (u := kp_unit(r.text))), 1)
+    end = start
+    while end < len(rows) and _header_row(rows[end]):
+        end += 1
+    columns = header_columns(rows[start:end])
+    body: list[PRow] = []
+    for r in rows[end:]:
+        if table_end(r):
+            break
+        body.append(r)
+    kapitler = read_kp(body)
+    sums = tuple(
+        (r.filled[0].text, tuple(c for c in r.filled[1:] if _is_amount(c)))
+        for r in body
+        if r.filled and r.filled[0].text.lower().startswith("sum")
+    )
+    values = kp_values(kapitler, max(len(columns), 1), unit)
+    return KPTable(unit, tuple(columns), tuple(kapitler), tuple(values), sums)
+
+
+def _header_row(row: PRow) -> bool:
+    return not row.prose and bool(row.filled) and is_header_text(row.text)

@@ -60,21 +60,48 @@ class PostRow:
         self.values, self.slots, self.runs = self.values[:-1], self.slots[:-1], self.runs[:-1]
 
 
+#: a column word of a kapittel table's header ("Saldert budsjett" is one column)
+COLUMN_WORD = regex.compile(r"\b(Regnskap|Saldert(?:\s+budsjett)?|budsjett|Forslag)\b", regex.I)
+HEADER_YEAR = regex.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _kind(word: str) -> str | None:
+    w = word.lower()
+    return next((k for prefix, k in COLUMN_WORDS if w.startswith(prefix)), None)
+
+
+def _stacked(text: str) -> Columns | None:
+    """A header printed on two lines, the words over their years ("Regnskap Saldert Forslag" /
+    "2024 budsjett 2025 2026"): the i-th column word takes the i-th year. None unless there are as many
+    column words as years ("budsjett" counts only in a header without "Saldert")."""
+    words = [m.group(1) for m in COLUMN_WORD.finditer(text)]
+    if any(w.lower().startswith("saldert") for w in words):
+        words = [w for w in words if w.lower() != "budsjett"]
+    years = [int(y) for y in HEADER_YEAR.findall(text)]
+    kinds = [_kind(w) for w in words]
+    if not years or len(kinds) != len(years) or None in kinds:
+        return None
+    return [(k, y) for k, y in zip(kinds, years, strict=True) if k is not None]
+
+
 def columns_of(header: list[str], aar: int | None, last: Columns | None) -> Columns:
     """(belopstype, year) per amount column, from the header words and years.
 
-    Wrapped headers print "Regnskap" / "2023" on separate lines, and truncated ones keep only the
-    years (" 2023", " budsjett 2024", " 2025"): a year without its word takes the word the last
-    complete header gave that year; with no header at all the last complete header is reused, and
-    failing that the standard Prop. 1 S order (regnskap aar-2, saldert budsjett aar-1, forslag aar).
+    Each column word names the year printed with it or under it (`_stacked`). Truncated headers keep
+    only some words (" 2023", " budsjett 2024", " 2025"): a year without its word takes the word the
+    last complete header gave that year; with no header at all the last complete header is reused,
+    and failing that the standard Prop. 1 S order (regnskap aar-2, saldert budsjett aar-1, forslag aar).
     """
     text = " ".join(header)
+    stacked = _stacked(text)
+    if stacked:
+        return stacked
     cols: list[tuple[str | None, int]] = []
     for m in regex.finditer(
         r"(Regnskap|Saldert\s+budsjett|budsjett|Forslag)?\s*(\d{4})", text, flags=regex.I
     ):
         word = (m.group(1) or "").lower()
-        kind = next((k for w, k in COLUMN_WORDS if word.startswith(w)), None) if word else None
+        kind = _kind(word) if word else None
         cols.append((kind, int(m.group(2))))
     by_year = {y: k for k, y in (last or [])}
     default = [("regnskap", aar - 2), ("saldert_budsjett", aar - 1), ("forslag", aar)] if aar else []

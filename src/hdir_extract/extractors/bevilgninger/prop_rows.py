@@ -177,6 +177,8 @@ def _header_split(cells: list[PCell]) -> int:
 
 
 def _table_cells(block: Block, doc: Document) -> Iterable[PRow]:
+    if block.caption:  # "Tabell 1.4 … Mill. kroner": the caption may name the unit
+        yield PRow((PCell(block.caption, block.first_line),), block.first_line, Kind.CAPTION)
     if block.unit:
         unit = PCell(block.unit, block.first_line)
         yield PRow((unit,), block.first_line, Kind.TABLE, table=True, whole_line=False)
@@ -216,8 +218,21 @@ def is_prose(text: str) -> bool:
     return bool(PROSE.match(text.strip()))
 
 
+def _line_row(doc: Document, no: int, kind: Kind) -> PRow | None:
+    text = doc.text(no)
+    if not text.strip():
+        return None
+    cells = split_printed(text, no)
+    # a line of running text: long, or a sentence; a row ending in amounts never is
+    prose = is_prose(text) and not any(c.run for c in cells)
+    return PRow(tuple(cells), no, kind, prose=prose)
+
+
 def printed_rows(doc: Document, blocks: Sequence[Block] | None = None) -> list[PRow]:
-    """Every printed row of the document's body (or of `blocks`), in reading order."""
+    """Every printed row of the document's body (or of `blocks`), in reading order. A document
+    without blocks (a reader that gives only lines) is read line by line."""
+    if blocks is None and not doc.blocks:
+        return [r for ln in doc.lines if (r := _line_row(doc, ln.no, Kind.PARAGRAPH))]
     out: list[PRow] = []
     for block in doc.blocks if blocks is None else blocks:
         if block.kind is Kind.FURNITURE:
@@ -228,14 +243,7 @@ def printed_rows(doc: Document, blocks: Sequence[Block] | None = None) -> list[P
         if block.kind is Kind.CAPTION or (block.caption and block.kind is not Kind.TABLE):
             out.append(PRow((PCell(block.text, block.first_line),), block.first_line, block.kind))
             continue
-        for no in _block_lines(block):
-            text = doc.text(no)
-            if not text.strip():
-                continue
-            cells = split_printed(text, no)
-            # a line of running text: long, or a sentence; a row ending in amounts never is
-            prose = is_prose(text) and not any(c.run for c in cells)
-            out.append(PRow(tuple(cells), no, block.kind, prose=prose))
+        out.extend(r for no in _block_lines(block) if (r := _line_row(doc, no, block.kind)))
     return out
 
 
