@@ -53,7 +53,10 @@ KONGEHUS_SMK = (
     Kapittel(
         1,
         "H.M. Kongen og H.M. Dronningen",
-        (Post(1, "Apanasje", 14_922, 15_570, 16_234), Post(50, "Det kongelige hoff", 259_181, 268_345, 277_963)),
+        (
+            Post(1, "Apanasje", 14_922, 15_570, 16_234),
+            Post(50, "Det kongelige hoff", 259_181, 268_345, 277_963),
+        ),
         "Det kongelige hus",
     ),
     Kapittel(
@@ -170,13 +173,15 @@ def kapittel_table(k: Kapittel) -> list[Cells]:
     return out
 
 
-def vedtak_rows(kapitler: tuple[Kapittel, ...], one_line: tuple[int, ...] = ()) -> list[Cells]:
+def vedtak_rows(
+    kapitler: tuple[Kapittel, ...], one_line: tuple[int, ...] = (), departement: str = ""
+) -> list[Cells]:
     """The resolution: "Kap. Post Kroner Kroner", Utgifter/Inntekter, group lines, kapittel lines
     ending in ":", posts, the kapittel total in the second amount column, "Sum …" rows. Kapitler in
     `one_line` print their only post on the kapittel's line."""
     out: list[Cells] = [
         [("text", "Forslag")],
-        [("text", f"Under Det kongelige hus mv. føres det opp følgende forslag til vedtak for budsjettåret {AAR}:")],
+        [("text", f"Under {departement} føres det opp følgende forslag til vedtak for budsjettåret {AAR}:")],
         [("text", "I")],
         [("kap", "Kap."), ("post", "Post"), ("a2", "Kroner"), ("a3", "Kroner")],
     ]
@@ -212,16 +217,59 @@ def vedtak_rows(kapitler: tuple[Kapittel, ...], one_line: tuple[int, ...] = ()) 
     return out
 
 
-def document(kapitler: tuple[Kapittel, ...], one_line: tuple[int, ...] = ()) -> list[Cells]:
+def document(kapitler: tuple[Kapittel, ...], departement: str, one_line: tuple[int, ...] = ()) -> list[Cells]:
+    """A Prop. 1 S excerpt: the kapittel tables of Del II, then the proposed resolution."""
     out: list[Cells] = [
         [("text", f"Prop. 1 S ({AAR - 1}-{AAR})")],
         [("text", "Proposisjon til Stortinget (forslag til stortingsvedtak)")],
+        [("text", departement)],
         [("text", "Del II Nærmere om budsjettforslaget")],
     ]
     for k in kapitler:
         out += kapittel_table(k)
         out.append([("text", "Budsjettforslaget er i tråd med det som ble varslet i fjorårets proposisjon.")])
-    return out + vedtak_rows(kapitler, one_line)
+    return out + vedtak_rows(kapitler, one_line, departement)
+
+
+def kongehus_smk() -> list[Cells]:
+    return document(KONGEHUS_SMK, "Det kongelige hus og Statsministerens kontor")
+
+
+def finans() -> list[Cells]:
+    """Kapittel tables in millions, and kap. 5526 printed on one line with its only post."""
+    return document(FINANS, "Finansdepartementet", one_line=(5526,))
+
+
+def overview() -> list[Cells]:
+    """An overview table of a tax proposition: kapittel lines, posts, a one-post kapittel on the
+    kapittel's line, a footnote digit glued to a name, a labelled row without a code, zeros, and the
+    table's footnotes and source after it."""
+    k, p, n, a = "kap", "post", "name", "a3"
+    return [
+        [("text", "Tabell 2.3 Anslåtte virkninger av forslagene fordelt på kapittel og post. Mill. kroner")],
+        [(k, "Kap."), (p, "Post"), (n, "Betegnelse"), (a, "Endring")],
+        [(k, "5501"), (n, "Skatter på formue og inntekt1")],
+        [(p, "70"), (n, "Trinnskatt og formuesskatt mv."), (a, "-240")],
+        [(p, "72"), (n, "Fellesskatt mv. fra personlige skattytere"), (a, "-1 615")],
+        [(p, "74"), (n, "Selskapsskatter mv."), (a, "85")],
+        [(k, "5511"), (n, "Tollavgiftsinntekter")],
+        [(p, "70"), (n, "Tollavgift"), (a, "0")],
+        [(k, "5521"), (p, "70"), (n, "Merverdiavgift"), (a, "2 415")],
+        [(k, "5536"), (n, "Avgift på motorvogner mv.")],
+        [(p, "71"), (n, "Engangsavgift"), (a, "-310")],
+        [(p, "72"), (n, "Trafikkforsikringsavgift"), (a, "25")],
+        [(n, "Sektoravgifter2"), (a, "40")],
+        [(k, "5700"), (n, "Folketrygdens inntekter")],
+        [(p, "72"), (n, "Arbeidsgiveravgift"), (a, "1 120")],
+        [
+            (
+                "text",
+                "1  Virkningen gjelder for staten og kommunesektoren samlet, jf. omtalen av skatteørene.",
+            )
+        ],
+        [("text", "2  Endringer i sektoravgiftene er omtalt i kapittel 12.")],
+        [("text", "Kilde: Finansdepartementet.")],
+    ]
 
 
 # --- text layers ----------------------------------------------------------------------------------
@@ -297,6 +345,12 @@ def _layout(rows: list[Cells]) -> list[list[tuple[float, str, bool]]]:
             xs = VEDTAK_X
         if "text" in cols:
             out.append([(20, cols["text"], False)])
+            continue
+        if cols.get("a1", "").startswith("Regnskap"):
+            # the column header on two lines, each column's words over its year
+            top = [(xs[c], t.split(" ", 1)[0], c in RIGHT) for c, t in row]
+            bottom = [(xs[c], t.split(" ", 1)[1], True) for c, t in row if c in RIGHT]
+            out += [top, bottom]
             continue
         name = cols.get("name", "")
         if len(name) > 52:  # a long name wraps in its column: the amounts stand on its last line

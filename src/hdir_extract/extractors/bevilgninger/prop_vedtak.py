@@ -56,16 +56,26 @@ def _before(rows: Sequence[PRow], i: int, k: int) -> list[PRow]:
     return list(reversed(rows[max(i - k, 0) : i]))
 
 
+#: "Utgifter:" at the end of a row (a layer that lost the line break joins it to the cell before)
+SECTION_END = regex.compile(r"(?:^|\s)(Utgifter|Inntekter)\s*:\s*$", regex.I)
+
+
+def _section(text: str) -> regex.Match[str] | None:
+    return SECTION.match(text) or SECTION_END.search(text)
+
+
 def _regions(rows: Sequence[PRow], start: int, aar: int | None, unit: int) -> tuple[list[Region], int]:
     """The table's parts from row `start`: a new part at each "Utgifter:"/"Inntekter:" line; the table
-    ends at running text, a footnote or the next numbered part of the resolution."""
+    ends at running text, a source line or the next numbered part of the resolution."""
     section = next((m.group(1).capitalize() for r in _before(rows, start, SECTION_LOOKBACK)
-                    if (m := SECTION.match(r.text))), "")  # fmt: skip
+                    if (m := _section(r.text))), "")  # fmt: skip
     parts: list[Region] = []
     cur: list[PRow] = []
     i = start
     while i < len(rows) and not table_end(rows[i]):
-        m = SECTION.match(rows[i].text)
+        m = _section(rows[i].text)
+        if m and m.re is SECTION_END:
+            cur.append(rows[i])  # the row's cells before the joined "Inntekter:" are this part's
         if m:
             parts.append(Region(tuple(cur), aar, section, unit))
             cur, section = [], m.group(1).capitalize()
