@@ -23,6 +23,7 @@ import regex
 
 from hdir_extract.document import Block, Document, Kind
 from hdir_extract.extractors.bevilgninger.common import segmentations, tokens
+from hdir_extract.parsing.text import join_lines
 
 #: a TAB or a gap of two or more spaces always separates two cells
 GAP = regex.compile(r"\t| {2,}")
@@ -249,7 +250,5 @@ def printed_rows(doc: Document, blocks: Sequence[Block] | None = None) -> list[P
 
 def clean_name(parts: Iterable[str]) -> str | None:
     """A name joined across its printed lines, without a footnote digit glued to its end."""
-    from hdir_extract.parsing.text import join_lines
-
     joined = join_lines([p for p in parts if p])
     return GLUED_NOTE.sub("", joined).strip() or None
