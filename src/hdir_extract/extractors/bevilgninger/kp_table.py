@@ -16,8 +16,8 @@ Rules (judgement calls):
 - a line without a code continues the open post's (or a just-opened kapittel's) name until the post
   has its amount; after that it is a department group line ("Det kongelige hus") or a labelled row of
   its own ("Sektoravgifter 31") and names nothing;
-- an amounts-only row after a post with its amount is the kapittel's total, and so is an amount
-  printed after the post's own on the post's line;
+- in the resolution, an amounts-only row after a post with its amount is the kapittel's total, and
+  so is an amount printed after the post's own on the post's line (`read_kp(totals=True)`);
 - "Sum …" rows are group or grand totals and close the kapittel.
 """
 
@@ -83,7 +83,6 @@ class KPKapittel:
     names: list[str] = field(default_factory=list)
     posts: list[KPPost] = field(default_factory=list)
     totals: list[PCell] = field(default_factory=list)  # a total printed on its own line
-    one_line: bool = False  # printed on one line with its only post ("5521 70 Merverdiavgift 3 770")
 
     @property
     def navn(self) -> str | None:
@@ -210,8 +209,7 @@ def _step(w: _Walk, lr: _Logical) -> None:
     if lr.codes:
         if len(lr.codes) >= 2:
             # kapittel and post on one line: a one-post kapittel, named by its post's name
-            kap = _open_kapittel(w, lr.codes[0][0], lr.line, lr.names)
-            kap.one_line = True
+            _open_kapittel(w, lr.codes[0][0], lr.line, lr.names)
             post = lr.codes[1][0]
         elif _is_kapittel(lr, w):
             _open_kapittel(w, lr.codes[0][0], lr.line, lr.names)
@@ -233,8 +231,10 @@ def _step(w: _Walk, lr: _Logical) -> None:
     # else: a group line ("Det kongelige hus") or a labelled row without a code: names nothing
 
 
-def read_kp(rows: Sequence[PRow]) -> list[KPKapittel]:
-    """The kapitler and posts of one kapittel/post table's printed rows (header rows are skipped)."""
+def read_kp(rows: Sequence[PRow], totals: bool = True) -> list[KPKapittel]:
+    """The kapitler and posts of one kapittel/post table's printed rows (header rows are skipped).
+    `totals`: the table prints each kapittel's total after its last post (the resolution); in a table
+    whose amount columns are all the posts' own, a post's second amount is no total."""
     w = _Walk()
     kept = [
         r for r in rows if not (r.prose or not r.filled or is_header_text(r.text) or SECTION.match(r.text))
@@ -243,7 +243,13 @@ def read_kp(rows: Sequence[PRow]) -> list[KPKapittel]:
         ahead = [c for r in kept[j + 1 : j + 3] for c in r.cells]
         for lr in logical_rows(row, ahead):
             _step(w, lr)
-            if w.kap is not None and w.kap.posts and w.kap.posts[-1] is w.post and _has_total(w.post):
+            if (
+                totals
+                and w.kap is not None
+                and w.kap.posts
+                and w.kap.posts[-1] is w.post
+                and _has_total(w.post)
+            ):
                 w.closed = True  # the kapittel total printed after the post's own amount
     return w.kapitler
 
@@ -382,7 +388,7 @@ def read_kp_table(rows: Sequence[PRow]) -> KPTable | None:
         if table_end(r):
             break
         body.append(r)
-    kapitler = read_kp(body)
+    kapitler = read_kp(body, totals=False)
     sums = tuple(
         (r.filled[0].text, tuple(c for c in r.filled[1:] if _is_amount(c)))
         for r in body

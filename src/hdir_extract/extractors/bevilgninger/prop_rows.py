@@ -23,6 +23,7 @@ import regex
 
 from hdir_extract.document import Block, Document, Kind
 from hdir_extract.extractors.bevilgninger.common import segmentations, tokens
+from hdir_extract.extractors.bevilgninger.prop_columns import MAX_GROUPS
 from hdir_extract.parsing.text import join_lines
 
 #: a TAB or a gap of two or more spaces always separates two cells
@@ -58,9 +59,6 @@ AMOUNT_THEN_TEXT = regex.compile(rf"^({GROUPED})\s+{NOT_UNIT}(?=\p{{L}})", regex
 #: a footnote marker glued to a name's last word ("Skatter på formue og inntekt1"); upper-case
 #: formulas ("CO2", "SF6") keep their digit
 GLUED_NOTE = regex.compile(r"(?<=[\p{Ll})])\d$")
-#: more digit groups than this in one cell may be two amounts run together (a thousand-kroner table
-#: never prints a trillion; the reader of each table decides with its arithmetic)
-MAX_GROUPS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +103,8 @@ def is_amount_text(text: str) -> bool:
 
 
 def may_hold_several(text: str) -> bool:
-    """An amount cell that cannot be one printed number, or one too large for any budget table."""
+    """An amount cell that cannot be one printed number, or one with more digit groups than a
+    thousand-kroner table prints (the reader of each table decides with its arithmetic)."""
     toks = tokens(text)
     return len(toks) > 1 and (not segmentations(toks, 1) or len(toks) > MAX_GROUPS)
 
