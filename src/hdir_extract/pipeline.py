@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -242,6 +247,80 @@ def _worker(args: tuple[Path, Limits, bool]) -> FileResult:
     return extract_file(*args)
 
 
+# --- workers end with their parent ---------------------------------------------------------------
+# A parent killed with SIGKILL (not its process group) runs no clean-up: its pool workers would go on
+# extracting and then block for ever writing a result into a pipe nobody reads. Each worker therefore
+# ends itself when its parent goes: on Linux the kernel sends SIGKILL at once (PR_SET_PDEATHSIG); on
+# every POSIX system a daemon thread notices the parent change (a dead parent's children are adopted by
+# init or a subreaper, so getppid() changes) within `_WATCH_SECONDS`.
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+_WATCH_SECONDS = 0.25
+
+
+def _set_pdeathsig() -> None:
+    """Linux: the kernel kills this process when the thread that forked it ends (the pool is created
+    and shut down by the calling thread, which outlives it)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):  # no prctl (another libc): the watching thread still works
+        pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # POSIX only: on Windows os.kill would terminate the process
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _watch_parent(ppid: int) -> None:
+    while True:
+        time.sleep(_WATCH_SECONDS)
+        if os.getppid() != ppid:
+            os._exit(70)  # the parent is gone: nobody will read this worker's result
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Pool initializer: tie this worker's life to its parent's."""
+    if os.name != "posix":  # Windows does not reparent orphans; its pipes break instead
+        return
+    _set_pdeathsig()
+    ppid = os.getppid()
+    # the parent may have died between the fork and prctl: then no signal comes, so look now. (Under
+    # the forkserver start method the parent is the fork server, not `parent_pid`, and both are alive.)
+    if ppid != parent_pid and not _alive(parent_pid):
+        os._exit(70)
+    threading.Thread(target=_watch_parent, args=(ppid,), name="watch-parent", daemon=True).start()
+
+
+def _result(fut: Future[FileResult], path: Path) -> FileResult:
+    """A worker's result; a worker that died (killed, out of memory, a crash in a native library) is
+    one error line for each file it left undone, never a traceback of the whole run."""
+    try:
+        return fut.result()
+    except Exception as e:
+        res = FileResult(fil=path.name, sha256=None)
+        res.feil(None, "pipeline", type(e).__name__, "feil", f"extraction process failed: {e}"[:300])
+        return res
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def extract_files(
     paths: list[Path],
     limits: Limits | None = None,
@@ -262,21 +341,27 @@ def extract_files(
                 progress(hit)
         else:
             todo.append(p)
+
+    def done(p: Path, res: FileResult) -> None:
+        results[p] = res
+        _store(cache_dir, res)
+        if progress:
+            progress(res)
+
     n = workers if workers is not None else (os.cpu_count() or 1)
     if n > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=min(n, len(todo))) as pool:
-            for p, res in zip(todo, pool.map(_worker, [(p, limits, debug) for p in todo]), strict=True):
-                results[p] = res
-                _store(cache_dir, res)
-                if progress:
-                    progress(res)
+        # largest files first, so that a big document does not start last and leave the other
+        # workers idle at the end (results are still returned in input order)
+        todo.sort(key=_size, reverse=True)
+        with ProcessPoolExecutor(
+            max_workers=min(n, len(todo)), initializer=_die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
+            futures = {pool.submit(_worker, (p, limits, debug)): p for p in todo}
+            for fut in as_completed(futures):
+                done(futures[fut], _result(fut, futures[fut]))
     else:
         for p in todo:
-            res = extract_file(p, limits, debug)
-            results[p] = res
-            _store(cache_dir, res)
-            if progress:
-                progress(res)
+            done(p, extract_file(p, limits, debug))
     return [results[p] for p in paths]
 
 
@@ -324,10 +409,25 @@ def _sort_key(model: type[Record]) -> Callable[[dict[str, Any]], tuple[Any, ...]
         for c in cols:
             v = row.get(c)
             out.append((v is None, "" if v is None else (v if isinstance(v, int | float) else str(v))))
-        out.append(json.dumps(row, sort_keys=True, ensure_ascii=False, default=str))
         return tuple(out)
 
     return key
+
+
+def _whole_row(row: dict[str, Any]) -> str:
+    return json.dumps(row, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def sort_rows(rows: list[dict[str, Any]], model: type[Record]) -> None:
+    """Sort in place by the table's key, then line and page; rows equal on those by their whole content,
+    so the order never depends on the order files finished in. The whole-row tie-break is only
+    computed inside runs of equal keys (serialising every row of `linjer` cost more than the sort)."""
+    key = _sort_key(model)
+    keyed = sorted(((key(r), r) for r in rows), key=itemgetter(0))
+    rows.clear()
+    for _, run in groupby(keyed, key=itemgetter(0)):
+        group = [r for _, r in run]
+        rows.extend(sorted(group, key=_whole_row) if len(group) > 1 else group)
 
 
 def collect(results: Iterable[FileResult]) -> Rows:
@@ -340,7 +440,7 @@ def collect(results: Iterable[FileResult]) -> Rows:
     for check in CROSS_DOCUMENT_CHECKS:
         tables["kontroller"].extend(check(tables))
     for name, model in TABLES.items():
-        tables[name].sort(key=_sort_key(model))
+        sort_rows(tables[name], model)
     return tables
 
 
