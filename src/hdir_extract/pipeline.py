@@ -17,7 +17,6 @@ import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -423,11 +422,18 @@ def sort_rows(rows: list[dict[str, Any]], model: type[Record]) -> None:
     so the order never depends on the order files finished in. The whole-row tie-break is only
     computed inside runs of equal keys (serialising every row of `linjer` cost more than the sort)."""
     key = _sort_key(model)
-    keyed = sorted(((key(r), r) for r in rows), key=itemgetter(0))
-    rows.clear()
-    for _, run in groupby(keyed, key=itemgetter(0)):
-        group = [r for _, r in run]
-        rows.extend(sorted(group, key=_whole_row) if len(group) > 1 else group)
+    keyed = sorted(zip(map(key, rows), rows, strict=True), key=itemgetter(0))
+    rows[:] = [r for _, r in keyed]
+    i, n = 1, len(keyed)
+    while i < n:
+        if keyed[i][0] != keyed[i - 1][0]:
+            i += 1
+            continue
+        j = i + 1  # rows i-1 .. j-1 share their key
+        while j < n and keyed[j][0] == keyed[i][0]:
+            j += 1
+        rows[i - 1 : j] = sorted(rows[i - 1 : j], key=_whole_row)
+        i = j + 1
 
 
 def collect(results: Iterable[FileResult]) -> Rows:
