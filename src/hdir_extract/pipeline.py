@@ -24,6 +24,7 @@ from typing import Any
 from hdir_extract import PARSER_VERSION
 from hdir_extract.checks.grounding import check_grounding
 from hdir_extract.classify import Classification, classify
+from hdir_extract.dedupe import Fingerprint, covers, fingerprint, letters_holding
 from hdir_extract.document import Document
 from hdir_extract.extractors import applicable
 from hdir_extract.extractors.anmodningsvedtak.links import cross_document_checks as vedtak_checks
@@ -50,6 +51,10 @@ class FileResult:
     messages: list[tuple[str, str]] = field(default_factory=list)
     failed: bool = False
     skipped: bool = False
+    #: the reader's format ("txt", "md", "docx", "pdf"): which rendering of a document to keep
+    format: str | None = None
+    #: what the document says, for finding the same content in other files (see `dedupe`)
+    fingerprint: Fingerprint | None = None
 
     def add(self, rec: Record) -> None:
         self.tables.setdefault(rec.table, []).append(rec.model_dump(mode="json"))
@@ -111,7 +116,16 @@ def extract_bytes(name: str, data: bytes, limits: Limits | None = None, debug: b
         )
         if debug:
             traceback.print_exc()
+    res.format = doc.format
+    res.fingerprint = _fingerprint(doc, res)
     return res
+
+
+def _fingerprint(doc: Document, res: FileResult) -> Fingerprint:
+    """Computed here, in the worker, from the lines every reader gives (blocks may not exist for every
+    format yet); a bundle's letters from its `brev` rows."""
+    letters = [(b["brev_nr"], b["linje_start"], b["linje_slutt"]) for b in res.tables.get("brev", [])]
+    return fingerprint(doc.texts, letters)
 
 
 def _extract_document(name: str, doc: Document, res: FileResult, debug: bool) -> None:
@@ -217,10 +231,19 @@ def _cached(cache_dir: Path | None, path: Path) -> tuple[str | None, FileResult 
         data = json.loads(hit.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return sha, None
-    res = FileResult(
-        fil=path.name, sha256=sha, tables=data["tables"], failed=data["failed"], skipped=data["skipped"]
-    )
-    res.messages = [tuple(m) for m in data["messages"]]  # type: ignore[misc]
+    try:
+        res = FileResult(
+            fil=path.name,
+            sha256=sha,
+            tables=data["tables"],
+            failed=data["failed"],
+            skipped=data["skipped"],
+            format=data["format"],
+            fingerprint=Fingerprint.from_json(data["fingerprint"]) if data["fingerprint"] else None,
+        )
+        res.messages = [tuple(m) for m in data["messages"]]  # type: ignore[misc]
+    except (KeyError, TypeError, ValueError):  # an entry of another layout: extract again
+        return sha, None
     # the same bytes under a new name: the file name is the only thing that changes
     for table in ("dokumenter", "feil"):
         for row in res.tables.get(table, []):
@@ -235,7 +258,14 @@ def _store(cache_dir: Path | None, res: FileResult) -> None:
     from hdir_extract.writers.atomic import atomic_write_text
 
     cache_dir.mkdir(parents=True, exist_ok=True)
-    payload = {"tables": res.tables, "failed": res.failed, "skipped": res.skipped, "messages": res.messages}
+    payload = {
+        "tables": res.tables,
+        "failed": res.failed,
+        "skipped": res.skipped,
+        "messages": res.messages,
+        "format": res.format,
+        "fingerprint": res.fingerprint.to_json() if res.fingerprint else None,
+    }
     atomic_write_text(_cache_path(cache_dir, res.sha256), json.dumps(payload, ensure_ascii=False))
 
 
@@ -364,40 +394,99 @@ def extract_files(
     return [results[p] for p in paths]
 
 
-def _identity(res: FileResult) -> tuple[Any, ...] | None:
-    docs = res.tables.get("dokumenter", [])
-    if not docs or docs[0]["dokumenttype"] not in EXTRACTED_TYPES:
-        return None
-    d = docs[0]
-    return (d["dokumenttype"], d["aar"], d["tittel"])
+#: the rendering kept when one document comes in several: the fewer steps between the file and its
+#: `linje`, the better. A .txt file's lines are its own (`sed -n` finds a record), with nothing
+#: reconstructed; Markdown lines are the file's own too, but a converter made them (markup stripped,
+#: tables re-read); a DOCX is the publisher's own structure, but `linje` counts paragraphs and table
+#: rows, not lines one can open; a PDF's lines are rebuilt from glyph positions (columns, hyphenation,
+#: tables, page furniture), the most guessing of all.
+FORMAT_PREFERENCE = ("txt", "md", "docx", "pdf")
+
+
+def _rank(res: FileResult) -> tuple[int, str]:
+    fmt = res.format or Path(res.fil).suffix.lower().lstrip(".")
+    fmt = "txt" if fmt in ("text", "") else fmt
+    order = FORMAT_PREFERENCE.index(fmt) if fmt in FORMAT_PREFERENCE else len(FORMAT_PREFERENCE)
+    return order, res.fil
+
+
+def _drop(res: FileResult, err: str, message: str) -> None:
+    dok = res.tables.get("dokumenter", [{}])[0].get("dok_id")
+    res.tables = {}
+    res.skipped = True
+    # this message replaces an earlier "skipped: unknown document type": it says what the file is
+    res.messages = [m for m in res.messages if not m[1].startswith(f"{res.fil}: skipped: ")]
+    res.feil(dok, "deduplicate", err, "advarsel", message)
+
+
+def _holder(kept: FileResult, part: FileResult) -> str:
+    """'contained in X (letter 2 of that bundle)' for the message of a dropped part."""
+    assert kept.fingerprint is not None and part.fingerprint is not None
+    letters = letters_holding(kept.fingerprint, part.fingerprint)
+    if not letters:
+        return f"contained in {kept.fil}"
+    which = f"letter {letters[0]}" if len(letters) == 1 else f"letters {', '.join(map(str, letters))}"
+    return f"contained in {kept.fil} ({which} of that bundle)"
 
 
 def deduplicate(results: list[FileResult]) -> list[FileResult]:
-    """The same document twice (identical bytes, or the same type/year/title as text and as PDF) is
-    extracted once. Text is preferred over PDF (its lines are the file's own), then the first name."""
-    order = sorted(results, key=lambda r: (0 if r.fil.lower().endswith(".txt") else 1, r.fil))
+    """Each document's content is extracted once (rule and thresholds: `hdir_extract.dedupe`).
+
+    - identical bytes: the same document;
+    - two files that cover each other's text (renderings of one document: text, Markdown, DOCX, PDF):
+      the same document; the preferred format is kept (`FORMAT_PREFERENCE`), then the first name;
+    - a file whose whole text another file holds, but not the other way round (a supplementary letter
+      on its own, and inside the bundle of the year's letters): the part is skipped with a warning that
+      names the file and the letter holding it, so its amounts are counted once, from the whole, and
+      the letters around it are not lost. The whole is kept whatever its format.
+    Only an extracted document stands for another (a failed file may lack rows; a file of unknown type
+    has none, and is only dropped, when an extracted file holds its text). Nothing is re-read: the
+    fingerprints come with the results (and the cache).
+    """
+    order = sorted(results, key=_rank)
     seen_sha: dict[str, str] = {}
-    seen_identity: dict[tuple[Any, ...], str] = {}
+    candidates: list[FileResult] = []
     for res in order:
-        ident = _identity(res)
-        dup_of = seen_sha.get(res.sha256 or "") or (seen_identity.get(ident) if ident else None)
-        if dup_of:
-            dok = res.tables.get("dokumenter", [{}])[0].get("dok_id")
-            res.tables = {}
-            res.skipped = True
-            res.feil(
-                dok,
-                "deduplicate",
-                "DuplicateDocument",
-                "advarsel",
-                f"skipped: the same document as {dup_of} (not counted twice)",
-            )
+        if res.sha256 and res.sha256 in seen_sha:
+            _drop(res, "DuplicateDocument", _same_as(seen_sha[res.sha256]))
             continue
         if res.sha256:
             seen_sha[res.sha256] = res.fil
-        if ident:
-            seen_identity[ident] = res.fil
+        if not res.failed and res.fingerprint is not None and res.fingerprint.shingles:
+            candidates.append(res)
+    candidates.sort(key=lambda r: r.skipped)  # extracted first; stable: the preference order stays
+    for res, err, message in _content_duplicates(candidates):
+        _drop(res, err, message)
     return results
+
+
+def _same_as(fil: str) -> str:
+    return f"skipped: the same document as {fil} (not counted twice)"
+
+
+def _content_duplicates(candidates: list[FileResult]) -> list[tuple[FileResult, str, str]]:
+    """(result to drop, feiltype, message) for every candidate whose text a kept candidate holds."""
+    kept: list[tuple[FileResult, Fingerprint]] = []
+    dropped: list[tuple[FileResult, str, str]] = []
+    for res in candidates:
+        fp = res.fingerprint
+        assert fp is not None
+        holder = next(((k, kfp) for k, kfp in kept if covers(kfp, fp)), None)
+        if holder is not None:
+            k, kfp = holder
+            if covers(fp, kfp):
+                dropped.append((res, "DuplicateDocument", _same_as(k.fil)))
+            else:
+                dropped.append((res, "ContainedDocument", f"skipped: {_holder(k, res)}"))
+            continue
+        if res.skipped:  # unknown type: nothing extracted, so it never stands for another
+            continue
+        # a kept file that `res` covers does not cover `res` (else it had been the holder): a part of it
+        parts = [k for k, kfp in kept if covers(fp, kfp)]
+        dropped.extend((part, "ContainedDocument", f"skipped: {_holder(res, part)}") for part in parts)
+        kept = [(k, kfp) for k, kfp in kept if not any(k is part for part in parts)]
+        kept.append((res, fp))
+    return dropped
 
 
 def _sort_key(model: type[Record]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
