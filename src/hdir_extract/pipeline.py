@@ -9,6 +9,7 @@ the tables to the writers.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import sys
 import threading
@@ -281,7 +282,8 @@ def _worker(args: tuple[Path, Limits, bool]) -> FileResult:
 # extracting and then block for ever writing a result into a pipe nobody reads. Each worker therefore
 # ends itself when its parent goes: on Linux the kernel sends SIGKILL at once (PR_SET_PDEATHSIG); on
 # every POSIX system a daemon thread notices the parent change (a dead parent's children are adopted by
-# init or a subreaper, so getppid() changes) within `_WATCH_SECONDS`.
+# init or a subreaper, so getppid() changes) within `_WATCH_SECONDS`. Under the forkserver start method
+# the workers' parent is the fork server, which exits when the main process dies, so the same holds.
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 _WATCH_SECONDS = 0.25
@@ -302,16 +304,6 @@ def _set_pdeathsig() -> None:
         pass
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)  # POSIX only: on Windows os.kill would terminate the process
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _watch_parent(ppid: int) -> None:
     while True:
         time.sleep(_WATCH_SECONDS)
@@ -319,15 +311,16 @@ def _watch_parent(ppid: int) -> None:
             os._exit(70)  # the parent is gone: nobody will read this worker's result
 
 
-def _die_with_parent(parent_pid: int) -> None:
-    """Pool initializer: tie this worker's life to its parent's."""
-    if os.name != "posix":  # Windows does not reparent orphans; its pipes break instead
-        return
+def _die_with_parent(parent_pid: int, direct_child: bool) -> None:
+    """Pool initializer: tie this worker's life to its parent's. `direct_child`: the pool's start
+    method forks or spawns workers from `parent_pid` itself (not from a fork server)."""
+    if os.name != "posix":  # Windows does not reparent orphans (getppid() stays); there a dead
+        return  # parent's pipes break, which ends the worker
     _set_pdeathsig()
     ppid = os.getppid()
-    # the parent may have died between the fork and prctl: then no signal comes, so look now. (Under
-    # the forkserver start method the parent is the fork server, not `parent_pid`, and both are alive.)
-    if ppid != parent_pid and not _alive(parent_pid):
+    # the parent may have died between the fork and prctl: then no signal comes, and the worker was
+    # already adopted (checking that the parent is alive would not do: unreaped, it is a zombie)
+    if direct_child and ppid != parent_pid:
         os._exit(70)
     threading.Thread(target=_watch_parent, args=(ppid,), name="watch-parent", daemon=True).start()
 
@@ -382,8 +375,13 @@ def extract_files(
         # largest files first, so that a big document does not start last and leave the other
         # workers idle at the end (results are still returned in input order)
         todo.sort(key=_size, reverse=True)
+        context = multiprocessing.get_context()
+        direct = context.get_start_method() in ("fork", "spawn")
         with ProcessPoolExecutor(
-            max_workers=min(n, len(todo)), initializer=_die_with_parent, initargs=(os.getpid(),)
+            max_workers=min(n, len(todo)),
+            mp_context=context,
+            initializer=_die_with_parent,
+            initargs=(os.getpid(), direct),
         ) as pool:
             futures = {pool.submit(_worker, (p, limits, debug)): p for p in todo}
             for fut in as_completed(futures):

@@ -93,9 +93,9 @@ def _poll(deadline: float, done: Callable[[], bool]) -> bool:
 
 
 @contextlib.contextmanager
-def _run(cmd: list[str]) -> Iterator[subprocess.Popen]:
+def _run(cmd: list[str], stdout: int = subprocess.DEVNULL) -> Iterator[subprocess.Popen]:
     """Start `cmd` in its own process group; whatever the test's outcome, the group is killed after."""
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         yield proc
     finally:
@@ -124,3 +124,38 @@ def test_killing_only_the_parent_ends_its_workers(tmp_path: Path):
             f"workers left running after their parent was killed: {sorted(_alive(workers))}"
         )
     assert not (tmp_path / "out" / "run.json").exists()  # nothing was written: the run never finished
+
+
+def test_a_worker_whose_parent_died_before_it_started_ends_at_once():
+    # the race the kernel signal cannot cover: the parent died between the fork and prctl
+    code = "from hdir_extract.pipeline import _die_with_parent; _die_with_parent(1, True); print('alive')"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 70 and "alive" not in proc.stdout
+
+
+WORKER = """
+import sys, time
+import hdir_extract.pipeline as p
+p._set_pdeathsig = lambda: None  # no kernel signal: the portable watcher alone must end this process
+p._die_with_parent(int(sys.argv[1]), True)
+print("ready", flush=True)
+time.sleep(120)
+"""
+PARENT = """
+import os, subprocess, sys, time
+cmd = [sys.executable, "-c", sys.argv[1], str(os.getpid())]
+worker = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+assert worker.stdout.readline().strip() == "ready"
+print(worker.pid, flush=True)
+time.sleep(120)
+"""
+
+
+def test_without_the_kernel_signal_the_watcher_ends_an_orphaned_worker():
+    with _run([sys.executable, "-c", PARENT, WORKER], stdout=subprocess.PIPE) as parent:
+        assert parent.stdout is not None
+        worker_pid = int(parent.stdout.readline())
+        (worker,) = [w for w in _descendants(parent.pid) if w[0] == worker_pid]
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        assert _poll(time.monotonic() + GRACE, lambda: not _alive({worker}))
