@@ -74,7 +74,7 @@ _PREAMBLE = 40
 _TITLE_MAX = 120
 
 
-def _subject_at(segs: list[Seg], k: int) -> str | None:
+def subject_at(segs: list[Seg], k: int) -> str | None:
     """The subject text when segment `k` starts a letter's subject, else None."""
     text = segs[k].text
     if len(text) <= _TITLE_MAX and (m := _TITLE.match(text)):
@@ -125,7 +125,7 @@ def _anchors(segs: list[Seg]) -> list[tuple[int, str | None, bool]]:
     for k in range(len(segs)):
         if segs[k].kind is Kind.LIST_ITEM:
             continue  # "- Tillegg til tildelingsbrev nr. 4 2021" in a list is a mention
-        subject = _subject_at(segs, k)
+        subject = subject_at(segs, k)
         if subject is None or (subjects and k - subjects[-1][0] < 5):
             continue
         subjects.append((k, subject, False))

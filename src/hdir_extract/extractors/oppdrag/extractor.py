@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import regex
+
 from hdir_extract.document import Document
 from hdir_extract.extractors.brev.letterhead import letterhead_segments
 from hdir_extract.extractors.brev.letters import LetterSegment, letter_at, segment_letters
@@ -123,6 +125,14 @@ def _candidates(r: Reading) -> list[Heading]:
     return out
 
 
+def _without_lead_in(title: str | None, mottaker: str | None) -> str | None:
+    """A heading a converter joined with the lead-in under it ("ID: 2026-07 Digital sikkerhet … Norsk
+    helsenett SF skal:"): the lead-in is the body's, not the title's."""
+    if not title or not mottaker:
+        return title
+    return regex.sub(rf"\s+{regex.escape(mottaker)}\s+skal\s*:?$", "", title) or title
+
+
 def _decide(r: Reading, headings: list[Heading]) -> None:
     """Definition or event, in reading order: a heading whose title names another id ("TTB2023-04
     Presisering av TB2023-18") defines its own id and is an event on the other; a heading of an id
@@ -154,9 +164,11 @@ def find_assignments(r: Reading) -> list[Heading]:
     """The defining and event headings, with titles, sections and ends filled in."""
     width = body_width(r.segs)
     headings = _candidates(r)
+    mottaker = r.letters[0].mottaker if r.letters else None
     for h in headings:
         if h.defines:
             read_title(r.doc, r.segs, h, r.scheme, width)
+            h.title = _without_lead_in(h.title, mottaker)
         else:
             h.body = h.seg + 1
     _decide(r, headings)

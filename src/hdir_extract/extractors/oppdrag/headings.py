@@ -226,7 +226,7 @@ def _continues(doc: Document, segs: list[Seg], cur: int, nxt: int, width: int) -
         return False  # running text: "Helsedirektoratet er gitt en sentral rolle i oppfølging ..."
     if len(b.text.split()) == 1 and regex.match(r"\p{Lu}\p{Ll}", b.text):
         return False  # "Bakgrunn" under a complete title line: a sub-heading of the body
-    if b.block == a.block:
+    if b.block == a.block and b.kind is not Kind.TABLE:
         return True  # "Oppfølging av Riksrevisjonens rapport" + "Dokument 3:4 (2022–2023)"
     # another block: a heading block of its own (Markdown, DOCX, a bold run) holds the whole title;
     # after a title joined into a paragraph, a paragraph of short title lines goes on with it (a

@@ -30,6 +30,11 @@ _ENDRING = regex.compile(
 )
 _UTGAAR = regex.compile(r"(?i)\b(?:utgår|utgått\w*|bortfaller|trekkes\s+tilbake|avsluttes)\b")
 _NEW = regex.compile(r"(?i)^(?:nye|nytt)\b")
+_ABOUT_ASSIGNMENTS = regex.compile(r"(?i)\boppdrag")
+# "Ansvarlig avdeling i HOD: KTA": an assignment's last line
+_DEPARTMENT_END = regex.compile(
+    r"(?i)\bAnsvarlig\s+avdeling\s*(?:i\s+)?HOD\s*:\s*\p{Lu}{2,5}(?:\s*/\s*\p{Lu}{2,5})*\s*$"
+)
 # "Presisering av TB2023-18", "Utsettelse av oppdrag TB2023-31", "Endring i TB2026-12": the event word
 # opens the heading and the id follows
 _EVENT_OPENING = regex.compile(
@@ -45,6 +50,11 @@ class Withdrawal:
     seg: int
     ident: IdAt
     tekst: str
+
+
+def is_department_end(text: str) -> bool:
+    """ "Ansvarlig avdeling i HOD: KTA" (also at the end of a "Frist: …" line): an assignment's last line."""
+    return bool(_DEPARTMENT_END.search(text))
 
 
 def kind_of(text: str) -> str | None:
@@ -88,21 +98,26 @@ def _is_context(segs: list[Seg], j: int) -> bool:
 
 
 def context_kind(segs: list[Seg], k: int, letter_start: int, headings: dict[int, str | None]) -> str | None:
-    """The event the section above segment `k` is about: the nearest section label above it
-    ("Presisering av tidligere oppdrag:"), or the kind of the heading before it in the same section
-    (a clarification follows a clarification; a definition starts new assignments), looking back to the
-    letter's start. None under "Nye oppdrag" or no such label. Labels inside an assignment ("Bakgrunn:",
-    "Frist og rapportering:") name no event and are passed over."""
+    """The event the section above segment `k` is about, looking back to the letter's start: the
+    nearest section label about earlier assignments ("Presisering av tidligere oppdrag:", "Endringer i
+    tidligere gitte oppdrag", "Oppdrag som utgår"), or the kind of the heading before it in the same
+    section (a clarification follows a clarification; a definition starts new assignments). None under
+    "Nye oppdrag" or no such label. A label inside the previous assignment ("4. Avslag på henvisninger –
+    endringer i koder", "Frist og rapportering:") is passed over: only labels after its department line
+    (its last line) or before its heading count."""
+    inside_previous = False
     for j in range(k - 1, letter_start - 1, -1):
         if j in headings:
             return headings[j]
         s = segs[j]
-        if not _is_context(segs, j):
+        if is_department_end(s.text):
+            inside_previous = True  # above here: the previous assignment's own text
+        if inside_previous or not _is_context(segs, j):
             continue
         if _NEW.match(s.text):
             return None
         kind = kind_of(s.text)
-        if kind is not None:
+        if kind is not None and _ABOUT_ASSIGNMENTS.search(s.text):
             return kind
     return None
 

@@ -23,6 +23,7 @@ from hdir_extract.document import Document, Kind
 from hdir_extract.extractors.brev.letters import LetterSegment
 from hdir_extract.extractors.brev.segments import Seg, clean
 from hdir_extract.extractors.oppdrag.headings import DEPT, Heading, ends_open
+from hdir_extract.extractors.oppdrag.hendelser import is_department_end
 
 _LEVEL_N = regex.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<name>\p{Lu}.*?)$")
 _LEVEL_1 = regex.compile(r"^(?P<num>\d{1,2})\.?\s+(?P<name>\p{Lu}[^:]*?)$")
@@ -166,15 +167,10 @@ def _single_numbers(segs: list[Seg]) -> dict[int, int]:
     return out
 
 
-def is_department_end(text: str) -> bool:
-    """ "Ansvarlig avdeling i HOD: KTA" (also at the end of a "Frist: …" line): an assignment's last line."""
-    m = DEPT.search(text)
-    return bool(
-        m
-        and m.group("code")
-        and "ansvarlig" in m.group("label").casefold()
-        and len(text[m.end() :].strip()) < 3
-    )
+def _label(s: Seg) -> bool:
+    """A label line that introduces what follows ("Oppdrag:", "Nye oppdrag:"), never an assignment's
+    own closing lines ("Frist: 1.6.2026", "Ansvarlig avdeling HOD: KTA")."""
+    return s.first and len(s.text) <= 80 and s.text.endswith(":") and not DEPT.search(s.text)
 
 
 def assign_ends(
@@ -188,7 +184,8 @@ def assign_ends(
 ) -> None:
     """Each assignment ends before the next heading, section, chapter, letter or closing; an "Ansvarlig
     avdeling" line (and its contact lines) is its last line."""
-    stops = {h.seg for h in headings if not h.from_list} | set(numbered) | set(sections)
+    heads = {h.seg for h in headings if not h.from_list}
+    stops = heads | set(numbered) | set(sections)
     stops |= letter_start_segments(segs, letters)
     singles = _single_numbers(segs)
     for h in headings:
@@ -214,6 +211,8 @@ def assign_ends(
             k += 1
         while end > h.body and end - 1 in letterhead:
             end -= 1  # a letterhead after the last line is not the assignment's
+        while end - 1 > h.body and end in heads and _label(segs[end - 1]):
+            end -= 1  # "Oppdrag:" right above the next assignment's heading is that one's label
         h.end = max(end, min(h.body, len(segs)), h.seg + 1)
         last = segs[h.end - 1]
         whole = h.end == len(segs) or segs[h.end].block != last.block
