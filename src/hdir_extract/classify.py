@@ -39,7 +39,6 @@ from hdir_extract.extractors.brev.letterhead import addressee, letter_date, lett
 from hdir_extract.extractors.brev.letters import segment_letters, subject_at
 from hdir_extract.extractors.brev.segments import Seg, segments
 from hdir_extract.parsing import DateError, SessionError, find_dates, parse_session
-from hdir_extract.parsing.ids import find_ids
 
 #: the first pages: this many body blocks
 HEAD_BLOCKS = 60
@@ -63,6 +62,11 @@ _HEADED_ID = regex.compile(
     r"^(?:ID\s*:\s*)?T?TB\s?[-–]?\s?(20\d\d)\s?[-–]\s?\d{1,3}\s+(?:Eieravdeling|Avd\.?|Avdeling)\s*(?:i\s+)?HOD\b"
 )
 _OD_ID = regex.compile(r"^ID\s*:\s*(20\d\d)\s*[-–]\s*\d{1,3}\b")
+# a line that opens with an assignment id: a heading of the letter's own assignments (a mention in prose
+# or in a list of sources does not open a line)
+_ASSIGNMENT_START = regex.compile(
+    r"^(?:ID\s*:\s*)?(?:T?TB\s?[-–]?\s?20\d\d\s?[-–]\s?\d{1,3}|(?<=:\s*)20\d\d\s*[-–]\s*\d{1,3})\b"
+)
 _AARSRAPPORT_TITLE = regex.compile(
     r"^[ÅA]rsrapport\s+(?:for\s+)?(20\d\d)\b(?:\s+\d{1,3})?(?:\s+\S+){0,3}$", regex.I
 )
@@ -230,8 +234,7 @@ def _letter_evidence(head: Head) -> bool:
         letter_date(head.segs)[0] is not None
         or letter_ref(head.segs) is not None
         or addressee(head.segs) is not None
-        or any(find_ids(t) for t in head.texts)
-        or any(_OD_ID.match(t) for t in head.texts)
+        or any(_ASSIGNMENT_START.match(s.text) for s in head.segs if s.kind is not Kind.LIST_ITEM)
     )
 
 
