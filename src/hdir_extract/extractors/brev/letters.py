@@ -123,7 +123,7 @@ def _anchors(segs: list[Seg]) -> list[tuple[int, str | None, bool]]:
     """Where letters start: (segment index, subject, is a main letter seen by its chapter 1)."""
     subjects: list[tuple[int, str | None, bool]] = []
     for k in range(len(segs)):
-        if segs[k].kind is Kind.LIST_ITEM:
+        if segs[k].kind is Kind.LIST_ITEM and segs[k].first:
             continue  # "- Tillegg til tildelingsbrev nr. 4 2021" in a list is a mention
         subject = subject_at(segs, k)
         if subject is None or (subjects and k - subjects[-1][0] < 5):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from hdir_extract.document import Block, Document, Kind
+from hdir_extract.parsing.text import join_two
 
 _SPACE = regex.compile(r"\s+")
 
@@ -82,4 +83,9 @@ def joined(doc: Document, segs: list[Seg]) -> str:
             last = segs[k]
         parts.append(doc.blocks[first.block].text[first.start : last.end])
         k += 1
-    return clean(" ".join(parts))
+    text = ""
+    for part in parts:
+        # two blocks of one sentence (a layout split a paragraph): joined like wrapped lines, so that
+        # "(2024-" + "2028)" is "(2024-2028)"
+        text = join_two(text, clean(part)) if text else clean(part)
+    return clean(text)

@@ -37,6 +37,7 @@ from hdir_extract.extractors.oppdrag.headings import (
 from hdir_extract.extractors.oppdrag.ids import OD_ID, IdAt, all_ids, id_year
 from hdir_extract.extractors.oppdrag.oppdragsdokument import id_prefix
 from hdir_extract.models import Kontroll, Oppdrag, OppdragHendelse, Record, Referanse
+from hdir_extract.parsing.text import join_two
 
 DEFINING_TYPES = frozenset({"tildelingsbrev", "oppdragsdokument"})
 
@@ -167,7 +168,7 @@ def find_assignments(r: Reading) -> list[Heading]:
     mottaker = r.letters[0].mottaker if r.letters else None
     for h in headings:
         if h.defines:
-            read_title(r.doc, r.segs, h, r.scheme, width)
+            read_title(r.doc, r.segs, h, r.scheme, width, r.letterhead)
             h.title = _without_lead_in(h.title, mottaker)
         else:
             h.body = h.seg + 1
@@ -188,7 +189,7 @@ def find_assignments(r: Reading) -> list[Heading]:
             defined[e.oppdrag_id] = e
             headings.append(e)
     headings.sort(key=lambda h: h.seg)
-    numbered = sections.numbered_headings(r.doc, r.segs, r.letters)
+    numbered = sections.numbered_headings(r.doc, r.segs, r.letters, r.letterhead)
     heads = {h.seg for h in headings if not h.from_list}
     found = sections.section_lines(r.segs, r.letters, numbered, heads)
     sections.assign_omraade(r.segs, headings, r.letters, numbered, found)
@@ -199,7 +200,7 @@ def find_assignments(r: Reading) -> list[Heading]:
 def _text(r: Reading, segs: list[Seg]) -> tuple[str, list[tuple[int, int]]]:
     """Segments joined as prose, with (offset, line) marks to map a position back to its line.
     Consecutive segments of one block are cut out of the block's text together (its de-hyphenation
-    kept)."""
+    kept); blocks are joined like wrapped lines (a layout that split a paragraph: "(2024–" + "2025)")."""
     text, marks = "", []
     k = 0
     while k < len(segs):
@@ -214,13 +215,14 @@ def _text(r: Reading, segs: list[Seg]) -> tuple[str, list[tuple[int, int]]]:
             k += 1
             group.append(segs[k])
         block_text = r.doc.blocks[first.block].text
-        base = len(text) + (1 if text else 0)
-        piece = first.text if first.kind.value == "table" else block_text[first.start : group[-1].end]
+        piece = first.text if first.kind.value == "table" else block_text[first.start : group[-1].end].strip()
         marker = r.doc.blocks[first.block].marker
+        shift = 0
         if first.first and first.kind.value == "list_item" and marker:
             piece = f"{marker} {piece}"  # "- utrede …", "1. Kartlegge …": the item's marker as printed
-            base += len(marker) + 1
-        text = f"{text} {piece}" if text else piece
+            shift = len(marker) + 1
+        text = join_two(text, piece) if text else piece
+        base = len(text) - len(piece) + shift
         for s in group:
             marks.append((base + (s.start - first.start), s.line))
         k += 1

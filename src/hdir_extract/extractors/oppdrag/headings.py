@@ -153,7 +153,17 @@ def list_entry(
     if hit is None:
         return None
     oppdrag_id, raw, _ = hit
-    text = doc.blocks[s.block].text
+    # the entry and its wrapped lines (they go on in lower case, or after an open line end); a capitalised
+    # line after it is not the entry's ("Presiseringer og endringer av tidligere gitte oppdrag:" that a
+    # layout joined to the item)
+    last = k
+    while (
+        last + 1 < len(segs)
+        and segs[last + 1].block == s.block
+        and (regex.match(r"\p{Ll}", segs[last + 1].text) or ends_open(segs[last].text))
+    ):
+        last += 1
+    text = joined(doc, segs[k : last + 1])
     found = _id_at_start(text, scheme)
     own = next((i for i in ids.get(k, []) if i.oppdrag_id == oppdrag_id), None)
     return Heading(
@@ -208,7 +218,7 @@ def _title_like(text: str, width: int) -> bool:
     return len(text) < 0.75 * width and not _SENTENCE.match(text)
 
 
-def _continues(doc: Document, segs: list[Seg], cur: int, nxt: int, width: int) -> bool:
+def _continues(doc: Document, segs: list[Seg], cur: int, nxt: int, width: int, split: bool = False) -> bool:
     """Whether the title on segment `cur` wraps onto segment `nxt`. Judged by the words and the
     paragraph, never by blank lines: a wrapped title line follows an open line end or goes on in lower
     case; a line of running text (long, or a sentence) or a one-word sub-heading ("Bakgrunn") is the
@@ -226,8 +236,14 @@ def _continues(doc: Document, segs: list[Seg], cur: int, nxt: int, width: int) -
         return False  # running text: "Helsedirektoratet er gitt en sentral rolle i oppfølging ..."
     if len(b.text.split()) == 1 and regex.match(r"\p{Lu}\p{Ll}", b.text):
         return False  # "Bakgrunn" under a complete title line: a sub-heading of the body
-    if b.block == a.block and b.kind is not Kind.TABLE:
-        return True  # "Oppfølging av Riksrevisjonens rapport" + "Dokument 3:4 (2022–2023)"
+    if (b.block == a.block or split) and b.kind is not Kind.TABLE:
+        # (`split`: letterhead lines stood between the two, breaking one paragraph in two)
+        # a line filled to the width of running text (the next line's first word did not fit on it) is
+        # the body's first line: "Helsedirektoratet skal gjennomgå innretningen av offentlig finansiert"
+        # + "legemiddelinformasjon …"
+        return not _full_line(
+            segs, nxt, width
+        )  # "Oppfølging av Riksrevisjonens rapport" + "Dokument 3:4 (2022–2023)"
     # another block: a heading block of its own (Markdown, DOCX, a bold run) holds the whole title;
     # after a title joined into a paragraph, a paragraph of short title lines goes on with it (a
     # line-based layout splits a double-spaced title: "… forbedre." / "Framtidens allmennlegetjenester
@@ -238,6 +254,14 @@ def _continues(doc: Document, segs: list[Seg], cur: int, nxt: int, width: int) -
     return all(_title_like(s.text, width) and not _is_stop(s.text, s.kind) for s in block) and not block[
         -1
     ].text.endswith((".", ":"))
+
+
+def _full_line(segs: list[Seg], k: int, width: int) -> bool:
+    """Segment `k` is a full line of running text: the next line of its block could not start on it."""
+    if k + 1 >= len(segs) or segs[k + 1].block != segs[k].block:
+        return False
+    first = segs[k + 1].text.split()[0]
+    return len(segs[k].text) + 1 + len(first) > 0.9 * width
 
 
 def _fresh_title(seg: Seg, width: int) -> bool:
@@ -259,24 +283,40 @@ def _strip_heading(text: str, scheme: Scheme) -> tuple[str | None, str]:
     return code, rest.strip(" :–-\t")
 
 
-def read_title(doc: Document, segs: list[Seg], h: Heading, scheme: Scheme, width: int) -> None:
-    """Fill avdeling, title and body of a heading."""
+def read_title(
+    doc: Document, segs: list[Seg], h: Heading, scheme: Scheme, width: int, skip: frozenset[int] = frozenset()
+) -> None:
+    """Fill avdeling, title and body of a heading. Letterhead lines printed inside the title (`skip`:
+    a page's "Side 13" / address / "Vår ref" dropped mid-title) are stepped over."""
+
+    def after(j: int) -> int:
+        j += 1
+        while j < len(segs) and j in skip:
+            j += 1
+        return j
+
     k = h.seg
     hit = _id_at_start(segs[k].text, scheme)
     rest = hit[2] if hit else ""
-    cur = k
+    chosen = [k]
     dept = DEPT.match(rest.strip())
-    if not dept and not rest.strip(" :–-") and k + 1 < len(segs) and DEPT.match(segs[k + 1].text):
-        cur, dept = k + 1, DEPT.match(segs[k + 1].text)  # "ID: TB2023-38" / "Eieravdeling HOD: KTA"
-    if dept and not dept.group("code") and cur + 1 < len(segs) and _CODE_LINE.match(segs[cur + 1].text):
-        cur += 1  # "Eieravdeling HOD:" / "HRA": the code cell stands on the next line
-    code, after = _strip_heading(joined(doc, segs[k : cur + 1]), scheme)
+    nxt = after(k)
+    if not dept and not rest.strip(" :–-") and nxt < len(segs) and DEPT.match(segs[nxt].text):
+        chosen.append(nxt)  # "ID: TB2023-38" / "Eieravdeling HOD: KTA"
+        dept = DEPT.match(segs[nxt].text)
+    nxt = after(chosen[-1])
+    if dept and not dept.group("code") and nxt < len(segs) and _CODE_LINE.match(segs[nxt].text):
+        chosen.append(nxt)  # "Eieravdeling HOD:" / "HRA": the code cell stands on the next line
+    code, title = _strip_heading(joined(doc, [segs[j] for j in chosen]), scheme)
     h.avdeling = code
-    last = cur
-    if not after and cur + 1 < len(segs) and _fresh_title(segs[cur + 1], width):
-        last = cur + 1
-    if after or last > cur:
-        while last + 1 < len(segs) and _continues(doc, segs, last, last + 1, width):
-            last += 1
-        h.title = _strip_heading(joined(doc, segs[k : last + 1]), scheme)[1] or None
-    h.body = last + 1
+    nxt = after(chosen[-1])
+    if not title and nxt < len(segs) and _fresh_title(segs[nxt], width):
+        chosen.append(nxt)
+        title = "x"
+    if title:
+        while (nxt := after(chosen[-1])) < len(segs) and _continues(
+            doc, segs, chosen[-1], nxt, width, nxt != chosen[-1] + 1
+        ):
+            chosen.append(nxt)
+        h.title = _strip_heading(joined(doc, [segs[j] for j in chosen]), scheme)[1] or None
+    h.body = chosen[-1] + 1

@@ -71,9 +71,10 @@ def _numbered_text(doc: Document, s: Seg) -> str:
 
 
 def numbered_headings(
-    doc: Document, segs: list[Seg], letters: list[LetterSegment]
+    doc: Document, segs: list[Seg], letters: list[LetterSegment], skip: frozenset[int] = frozenset()
 ) -> dict[int, tuple[int, str]]:
-    """Numbered section headings: segment -> (level, name)."""
+    """Numbered section headings: segment -> (level, name). Letterhead lines (`skip`) inside a wrapped
+    heading are stepped over."""
     out: dict[int, tuple[int, str]] = {}
     level2: list[tuple[int, str, int]] = []  # (segment, "3.1", letter)
     for k, s in enumerate(segs):
@@ -82,7 +83,7 @@ def numbered_headings(
             continue
         name = [m.group("name")]
         # "3.2. Befolkningen har ... i trygge" + "og helsefremmende lokalsamfunn"
-        for nxt in segs[k + 1 : k + 4]:
+        for nxt in [x for j, x in enumerate(segs[k + 1 : k + 12], start=k + 1) if j not in skip][:3]:
             if not regex.match(r"\p{Ll}", nxt.text):
                 break
             name.append(nxt.text)
@@ -111,8 +112,10 @@ def section_lines(
     with_numbered = {_letter_of(letters, segs[k].line) for k, (lv, _) in numbered.items() if lv == 2}
     out: dict[int, str] = {}
     for k, s in enumerate(segs):
-        if k in numbered or not s.first or len(s.text) > 80 or s.kind is Kind.LIST_ITEM:
+        if k in numbered or len(s.text) > 80 or s.kind is Kind.LIST_ITEM:
             continue
+        if not s.first and not segs[k - 1].text.endswith((".", ":", "!", "?")):
+            continue  # a wrapped line; a section line the layout joined to a paragraph follows a sentence
         if _letter_of(letters, s.line) in with_numbered:
             continue
         if s.text.casefold() in known:
