@@ -61,7 +61,7 @@ _YEAR_TAIL = r"(?:\s+(?:for|til)\s+(?:tildelingsbrevet\s+)?(?:for\s+)?20\d\d|\s+
 # capital T, and the title may only be followed by a number, a year and an addressee (otherwise it is
 # a wrapped sentence).
 _TITLE = regex.compile(
-    rf"^(?:{_SUPPLEMENT_WORDS}|Tildelingsbrev(?:et)?|(?:Revidert\s+|Korrigert\s+|Endret\s+)?Oppdragsdokument(?:et)?)"
+    rf"^(?:{_SUPPLEMENT_WORDS}|Tildelingsbrev(?:et)?|(?:Revidert\s+|Korrigert\s+|Endret\s+)?[Oo]ppdragsdokument(?:et)?)"
     rf"(?:\s+nr\.?\s*(?P<nr>\d+))?{_YEAR_TAIL}{_NAME_TAIL}{_YEAR_TAIL}\s*[.:]?$"
 )
 _NUMBER = regex.compile(r"(?i)\bnr\.?\s*(\d+)\b")

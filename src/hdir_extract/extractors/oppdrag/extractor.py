@@ -147,6 +147,9 @@ def _decide(r: Reading, headings: list[Heading]) -> None:
         named = hendelser.named_in_title(h.title)
         if named is not None:
             h.hendelse, h.gjelder, h.gjelder_raw = named
+        elif hendelser.kind_of(h.title or "") == "utgaar":
+            # "TB2026-40 Innsatsteam og kapasiteter utgår": the heading withdraws the assignment
+            h.defines, h.hendelse, h.gjelder, h.gjelder_raw = False, "utgaar", h.oppdrag_id, h.raw
         else:
             ctx = hendelser.context_kind(r.segs, h.seg, _letter_start(r, h.linje), kinds)
             if (
@@ -175,10 +178,14 @@ def find_assignments(r: Reading) -> list[Heading]:
     _decide(r, headings)
     defined = {h.oppdrag_id: h for h in headings if h.defines}
     about = {h.gjelder for h in headings if not h.defines}
+    about |= {w.ident.oppdrag_id for w in hendelser.withdrawals(r.segs, r.by_seg)}
     for k in range(len(r.segs)):
         e = list_entry(r.doc, r.segs, k, r.scheme, r.by_seg)
         if e is None or e.oppdrag_id in about:
-            continue  # a list entry of a clarified assignment is no definition
+            continue  # a list entry of a clarified or withdrawn assignment is no definition
+        if hendelser.listed_under_event(r.segs, k) and not hendelser.named_in_title(e.list_text):
+            continue  # "Oppdrag som utgår:" / "- TB2026-40 …" (but "- TTB2023-09 Presisering av TB2023-43"
+            # gives an assignment of its own)
         if e.oppdrag_id in defined:
             h = defined[e.oppdrag_id]
             h.list_text = h.list_text or e.list_text
@@ -327,12 +334,18 @@ def _hendelse(r: Reading, h: Heading) -> OppdragHendelse:
 
 
 def _withdrawals(r: Reading, seen: set[tuple[str, int]]) -> list[OppdragHendelse]:
-    out: list[OppdragHendelse] = []
+    """One utgaar event per assignment and letter: the section's sentence rather than the summary
+    list's entry, and none where a heading already made it an event."""
+    chosen: dict[tuple[str, int | None], hendelser.Withdrawal] = {}
     for w in hendelser.withdrawals(r.segs, r.by_seg):
-        key = (w.ident.oppdrag_id, w.ident.linje)
-        if key in seen:
+        if (w.ident.oppdrag_id, w.ident.linje) in seen:
             continue
-        seen.add(key)
+        letter = letter_at(r.letters, w.ident.linje)
+        key = (w.ident.oppdrag_id, letter.brev_nr if letter else None)
+        if key not in chosen or (chosen[key].listed and not w.listed):
+            chosen[key] = w
+    out: list[OppdragHendelse] = []
+    for w in chosen.values():
         letter = letter_at(r.letters, w.ident.linje)
         out.append(
             OppdragHendelse(

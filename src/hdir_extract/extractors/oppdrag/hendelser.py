@@ -50,6 +50,7 @@ class Withdrawal:
     seg: int
     ident: IdAt
     tekst: str
+    listed: bool = False  # an entry of a letter's summary list (the section's sentence is preferred)
 
 
 def is_department_end(text: str) -> bool:
@@ -137,15 +138,16 @@ def refers_to_itself(segs: list[Seg], body: int, oppdrag_id: str, ids: dict[int,
 
 
 def withdrawals(segs: list[Seg], ids: dict[int, list[IdAt]]) -> list[Withdrawal]:
-    """Assignments a sentence or a list says go: "TB2026-12 … utgår.", "Følgende oppdrag utgår:" and
-    the ids of the list under it."""
+    """Assignments a sentence or a list says go: "TB2026-12 … utgår.", "Følgende oppdrag utgår:" (or a
+    heading "Oppdrag som utgår") and the ids of the list under it."""
     out: list[Withdrawal] = []
     lead = False  # inside the list under a lead-in that says the items go
     for k, s in enumerate(segs):
         if s.kind is Kind.LIST_ITEM and lead:
-            out.extend(Withdrawal(k, i, s.text) for i in ids.get(k, [])[:1])
+            if s.first:
+                out.extend(Withdrawal(k, i, s.text, listed=True) for i in ids.get(k, [])[:1])
             continue
-        lead = s.text.endswith(":") and bool(_UTGAAR.search(s.text))
+        lead = (s.text.endswith(":") or s.kind is Kind.HEADING) and bool(_UTGAAR.search(s.text))
         if lead:
             continue
         for sentence in _SENTENCE_END.split(s.text):
@@ -155,3 +157,14 @@ def withdrawals(segs: list[Seg], ids: dict[int, list[IdAt]]) -> list[Withdrawal]
                 if i.raw in sentence:
                     out.append(Withdrawal(k, i, sentence))
     return out
+
+
+def listed_under_event(segs: list[Seg], k: int) -> bool:
+    """List item `k` stands under a label about earlier assignments ("Oppdrag som utgår:",
+    "Presisering og endring av tidligere oppdrag:"): its ids are not new assignments."""
+    for j in range(k - 1, max(k - 40, -1), -1):
+        s = segs[j]
+        if s.kind is Kind.LIST_ITEM:
+            continue
+        return bool(kind_of(s.text)) and bool(_ABOUT_ASSIGNMENTS.search(s.text)) and not _NEW.match(s.text)
+    return False
