@@ -110,7 +110,7 @@ def test_brev_rows(corpus_docs):
 
 
 def test_single_letter_without_subject():
-    doc = read_text("f.txt", "1 Innledning\n\nTekst.\n".encode(), "0" * 64)
+    doc = read_text("f.txt", b"1 Innledning\n\nTekst.\n", "0" * 64)
     segs = segment_letters(doc)
     assert len(segs) == 1 and segs[0].brevtype == "tildelingsbrev" and segs[0].linje_slutt == 3
 

@@ -37,7 +37,7 @@ import regex
 from hdir_extract.document import Document, Kind
 from hdir_extract.extractors.brev.letterhead import addressee, letter_date, letter_ref
 from hdir_extract.extractors.brev.letters import segment_letters, subject_at
-from hdir_extract.extractors.brev.segments import Seg, segments
+from hdir_extract.extractors.brev.segments import Seg, readable, segments
 from hdir_extract.parsing import DateError, SessionError, find_dates, parse_session
 
 #: the first pages: this many body blocks
@@ -115,7 +115,7 @@ class Head:
 
 
 def _head(doc: Document) -> Head:
-    segs = segments(doc)
+    segs = segments(readable(doc))
     blocks: list[int] = []
     head: list[Seg] = []
     for s in segs:

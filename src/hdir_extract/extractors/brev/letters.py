@@ -28,7 +28,7 @@ import regex
 
 from hdir_extract.document import Document, Kind
 from hdir_extract.extractors.brev.letterhead import addressee, letter_date, letter_ref
-from hdir_extract.extractors.brev.segments import Seg, segments
+from hdir_extract.extractors.brev.segments import Seg, readable, segments
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +162,7 @@ def _tillegg_nr(subject: str | None, brevtype: str) -> int | None:
 def segment_letters(doc: Document) -> list[LetterSegment]:
     """Split a document into letters, in file order (which need not be date order, and a supplementary
     letter may come first)."""
+    doc = readable(doc)
     segs = segments(doc)
     if not segs:
         return []

@@ -12,11 +12,11 @@ out of the body.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
-from hdir_extract.document import Block, Document, Kind
+from hdir_extract.document import Block, Document, Kind, Span
 from hdir_extract.parsing.text import join_two
 
 _SPACE = regex.compile(r"\s+")
@@ -57,8 +57,36 @@ def block_segments(index: int, b: Block) -> list[Seg]:
     return out
 
 
+_BULLET = regex.compile(r"^[-•–▪]\s+")
+
+
+def readable(doc: Document) -> Document:
+    """The document with blocks: a reader that builds none (yet) gives one paragraph per printed line,
+    a bulleted line a list item (its lines in lower case after it joined to it), so that letters and
+    assignments are still read, line by line."""
+    if doc.blocks:
+        return doc
+    blocks: list[Block] = []
+    for ln in doc.lines:
+        text = ln.text.strip()
+        if not text:
+            continue
+        bullet = _BULLET.match(text)
+        last = blocks[-1] if blocks else None
+        if not bullet and last and last.kind is Kind.LIST_ITEM and regex.match(r"\p{Ll}", text):
+            joined_text = join_two(last.text, text)
+            spans = (*last.spans, Span(len(joined_text) - len(text), ln.no))
+            blocks[-1] = replace(last, text=joined_text, last_line=ln.no, spans=spans)
+        elif bullet:
+            item = text[bullet.end() :]
+            blocks.append(Block(Kind.LIST_ITEM, item, ln.no, ln.no, ln.page, (Span(0, ln.no),), marker="-"))
+        else:
+            blocks.append(Block(Kind.PARAGRAPH, text, ln.no, ln.no, ln.page, (Span(0, ln.no),)))
+    return replace(doc, blocks=tuple(blocks))
+
+
 def segments(doc: Document) -> list[Seg]:
-    """Every body segment of the document, in reading order."""
+    """Every body segment of the document, in reading order (of `readable(doc)`'s blocks)."""
     out: list[Seg] = []
     for i, b in enumerate(doc.blocks):
         if b.kind is not Kind.FURNITURE:

@@ -20,7 +20,7 @@ import regex
 from hdir_extract.document import Document
 from hdir_extract.extractors.brev.letterhead import letterhead_segments
 from hdir_extract.extractors.brev.letters import LetterSegment, letter_at, segment_letters
-from hdir_extract.extractors.brev.segments import Seg, clean, segments
+from hdir_extract.extractors.brev.segments import Seg, clean, readable, segments
 from hdir_extract.extractors.oppdrag import hendelser, sections
 from hdir_extract.extractors.oppdrag.frister import find_frister
 from hdir_extract.extractors.oppdrag.headings import (
@@ -82,6 +82,7 @@ def _scheme(doc: Document, segs: list[Seg], ids: list[IdAt], letters: list[Lette
 
 
 def read(doc: Document) -> Reading:
+    doc = readable(doc)
     segs = segments(doc)
     letters = segment_letters(doc)
     ids = all_ids(doc, segs)
