@@ -97,9 +97,11 @@ def test_oppdragsdokument_is_its_own_type():
     assert corrected.tittel.startswith("Korrigert oppdragsdokument")
 
 
-def test_a_text_about_letters_and_reports_is_unknown():
-    # a list of sources naming an årsrapport, tildelingsbrev and ids, and prose quoting an årsrapport
-    assert _fixture("kilder-om-styringsdokumenter.txt").dokumenttype == "ukjent"
+@pytest.mark.parametrize("name", ["kilder-om-styringsdokumenter.txt", "kilder-om-aarsrapporter.md"])
+def test_a_text_about_letters_and_reports_is_unknown(name):
+    # lists of sources naming årsrapporter, tildelingsbrev and ids, prose quoting an årsrapport's
+    # chapters, a heading "Årsrapport 2018", and front matter saying "annual_report"
+    assert _fixture(name).dokumenttype == "ukjent"
 
 
 def test_a_letter_title_without_letterhead_or_ids_is_unknown():

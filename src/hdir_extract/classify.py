@@ -70,13 +70,12 @@ _ASSIGNMENT_START = regex.compile(
 _AARSRAPPORT_TITLE = regex.compile(
     r"^[ÅA]rsrapport\s+(?:for\s+)?(20\d\d)\b(?:\s+\d{1,3})?(?:\s+\S+){0,3}$", regex.I
 )
-_CHAPTERS = (
-    "leders beretning",
-    "introduksjon til virksomheten",
-    "årets aktiviteter og resultater",
-    "styring og kontroll i virksomheten",
-    "vurdering av framtidsutsikter",
-    "årsregnskap",
+# the chapters of the state annual-report template, as a heading opens them ("1. Leders beretning")
+_CHAPTER = regex.compile(
+    r"^(?:\d{1,2}\.?\s+)?(Leders\s+beretning|Introduksjon\s+til\s+virksomheten|Årets\s+aktiviteter\s+og\s+"
+    r"resultater|Styring\s+og\s+kontroll\s+i\s+virksomheten|Vurdering\s+av\s+framtidsutsikter|Årsregnskap)\b"
+    r".{0,60}$",
+    regex.IGNORECASE,
 )
 
 
@@ -277,14 +276,22 @@ def _classify_letter(doc: Document, head: Head) -> Classification | None:
     return Classification(kind, year, title, issuer, reason, mottaker)
 
 
-def _classify_aarsrapport(doc: Document, head: Head) -> Classification | None:
-    headings = {
-        chapter
+def _chapters(head: Head) -> set[str]:
+    """The report chapters printed as headings, or as one-line blocks (a reader that builds no headings
+    gives a heading as a line of its own); never in a list item or a paragraph ("- Årsrapport 2018
+    (leders beretning, årsregnskap …)")."""
+    lines = Counter(s.block for s in head.all_segs)
+    return {
+        m.group(1).casefold()
         for s in head.all_segs
-        if s.first and s.kind is Kind.HEADING
-        for chapter in _CHAPTERS
-        if chapter in s.text.casefold() and len(s.text) < 80
+        if s.first
+        and (s.kind is Kind.HEADING or (s.kind is Kind.PARAGRAPH and lines[s.block] == 1))
+        and (m := _CHAPTER.match(s.text))
     }
+
+
+def _classify_aarsrapport(doc: Document, head: Head) -> Classification | None:
+    headings = _chapters(head)
     if len(headings) < 3:
         return None
     titles = (
