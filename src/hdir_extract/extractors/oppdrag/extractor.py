@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
-from hdir_extract.document import Document
+from hdir_extract.document import Document, Kind
 from hdir_extract.extractors.brev.letterhead import letterhead_segments
 from hdir_extract.extractors.brev.letters import LetterSegment, letter_at, segment_letters
 from hdir_extract.extractors.brev.segments import Seg, clean, readable, segments
@@ -108,7 +108,7 @@ def _candidates(r: Reading) -> list[Heading]:
         if h is not None:
             out.append(h)
             continue
-        if s.first and s.kind.value != "list_item" and r.scheme.prefix is None:
+        if s.first and s.kind is not Kind.LIST_ITEM and r.scheme.prefix is None:
             ev = hendelser.event_opening(s.text)
             if ev is not None:
                 out.append(
@@ -215,7 +215,7 @@ def _text(r: Reading, segs: list[Seg]) -> tuple[str, list[tuple[int, int]]]:
         first = segs[k]
         group = [first]
         while (
-            first.kind.value != "table"
+            first.kind is not Kind.TABLE
             and k + 1 < len(segs)
             and segs[k + 1].block == first.block
             and segs[k + 1].start == segs[k].end  # contiguous: no left-out line between
@@ -223,10 +223,10 @@ def _text(r: Reading, segs: list[Seg]) -> tuple[str, list[tuple[int, int]]]:
             k += 1
             group.append(segs[k])
         block_text = r.doc.blocks[first.block].text
-        piece = first.text if first.kind.value == "table" else block_text[first.start : group[-1].end].strip()
+        piece = first.text if first.kind is Kind.TABLE else block_text[first.start : group[-1].end].strip()
         marker = r.doc.blocks[first.block].marker
         shift = 0
-        if first.first and first.kind.value == "list_item" and marker:
+        if first.first and first.kind is Kind.LIST_ITEM and marker:
             piece = f"{marker} {piece}"  # "- utrede …", "1. Kartlegge …": the item's marker as printed
             shift = len(marker) + 1
         text = join_two(text, piece) if text else piece
