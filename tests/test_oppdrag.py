@@ -284,3 +284,26 @@ def test_real_oppdragsdokument():
     # "Frist: 31.06.2026" is no date: a check, not a deadline
     bad = [r for r in recs if isinstance(r, Kontroll)]
     assert [(r.nokkel, r.forventet) for r in bad] == [("oppdrag NH2026-09 frist", "31.06.2026")]
+
+
+def test_real_nr4_quoted_resolutions():
+    from hdir_extract.extractors import anmodningsvedtak
+    from hdir_extract.pipeline import classified
+    from hdir_extract.readers import read_document
+
+    path = REAL / "supplerende-tildelingsbrev-2026-nr4-helsedirektoratet.md"
+    if not path.exists():
+        pytest.skip(f"{path} is not here (the shared development set sits beside the clone)")
+    doc = classified(read_document(path.name, path.read_bytes()))[0]
+    refs = [r for r in anmodningsvedtak.extract(doc) if isinstance(r, Referanse)]
+    quoted = {(r.linje, r.ref_id, r.sesjon) for r in refs if r.ref_id in ("583", "585", "586", "587", "588")}
+    # each quote dated "av 26. mars 2026" (session 2025-2026), and its label; the label "5. Vedtak 588"
+    # over a quote of 587 is kept as printed, with the quote's session
+    assert quoted == {
+        (408, "583", "2025-2026"), (410, "583", "2025-2026"), (418, "585", "2025-2026"),
+        (420, "585", "2025-2026"), (426, "586", "2025-2026"), (428, "586", "2025-2026"),
+        (434, "587", "2025-2026"), (436, "587", "2025-2026"), (444, "588", "2025-2026"),
+        (446, "587", "2025-2026"),
+    }  # fmt: skip
+    # resolutions named without a quote keep their session unprinted
+    assert {(r.ref_id, r.sesjon) for r in refs if r.linje == 394} == {("456", None), ("454", None)}

@@ -156,6 +156,7 @@ def find_mentions(dt: DocText) -> list[Mention]:
     """Every numbered resolution mention, one per number (lists give one mention per number)."""
     text = dt.text
     out: list[Mention] = []
+    from_quote: set[int] = set()  # mentions whose session a quoted resolution's date gave
     for trig in _TRIGGER.finditer(text):
         if not _prefix_ok(text, trig.start()):
             continue
@@ -181,17 +182,26 @@ def find_mentions(dt: DocText) -> list[Mention]:
         trailing = items[-1][2]
         if trailing and len(items) > 1 and all(s is None for _, _, s in items[:-1]):
             items = [(n, o, trailing) for n, o, _ in items]
-        # "anmodningsvedtak nr. 583 av 26. mars 2026": without a printed session, the resolution's date
-        # tells it (October–September); a date after the last number of a list covers the list
-        if all(s is None for _, _, s in items) and dated[-1]:
+        # A resolution quoted with its date ("Vi viser til anmodningsvedtak nr. 583 av 26. mars 2026:
+        # «Stortinget ber …»"): the date is the resolution's, so it tells the session (October–
+        # September). A date without the quote keeps the session unprinted (None): it may be another
+        # date ("… av 18. februar 2021, truffet under behandlingen av …"), as in the Prop. 1 S.
+        quoted = False
+        if all(s is None for _, _, s in items) and dated[-1] and _QUOTE_AFTER.match(text, pos):
             items = [(n, o, dated[k] or dated[-1]) for k, (n, o, _) in enumerate(items)]
+            quoted = True
         raw = regex.sub(r"\s+", " ", text[trig.start() : pos].replace("-\n", "")).strip(" ,")
         raw = _with_prefix(text, trig.start()) + raw
         for nr, off, sesjon in items:
-            out.append(Mention(nr, sesjon, raw, dt.line_of(off), trig.start(), pos, off))
-    return _label_sessions(dt, out)
+            mention = Mention(nr, sesjon, raw, dt.line_of(off), trig.start(), pos, off)
+            out.append(mention)
+            if quoted:
+                from_quote.add(id(mention))
+    return _label_sessions(dt, out, from_quote)
 
 
+# the quote of a resolution's text right after its number and date (": «Stortinget ber …")
+_QUOTE_AFTER = regex.compile(r"[ \t]*[:,]?[\s]*[«\"“]")
 # "1. Vedtak 583", "Anmodningsvedtak nr. 585": a line that only labels the quote under it
 _LABEL_LINE = regex.compile(
     r"^(?:\d{1,2}[.)]\s*)?(?:anmodnings|stortings)?vedtak\s+(?:nr\.?\s*)?\d{1,4}\s*:?$", regex.IGNORECASE
@@ -200,10 +210,10 @@ _LABEL_LINE = regex.compile(
 _LABEL_REACH = 12
 
 
-def _label_sessions(dt: DocText, mentions: list[Mention]) -> list[Mention]:
-    """A label line without a session ("5. Vedtak 588") takes the session of the first dated mention in
-    the quote under it ("Vi viser til anmodningsvedtak nr. 587 av 26. mars 2026: «…»"), up to the next
-    label: the label names the resolution the quote gives, whatever number the quote prints."""
+def _label_sessions(dt: DocText, mentions: list[Mention], from_quote: set[int]) -> list[Mention]:
+    """A label line without a session ("5. Vedtak 588") takes the session of the quoted resolution under
+    it ("Vi viser til anmodningsvedtak nr. 587 av 26. mars 2026: «…»"), up to the next label: the label
+    names the resolution the quote gives, whatever number the quote prints."""
     labels = [m for m in mentions if m.sesjon is None and _LABEL_LINE.match(dt.line_text(m.linje))]
     if not labels:
         return mentions
@@ -215,7 +225,7 @@ def _label_sessions(dt: DocText, mentions: list[Mention]) -> list[Mention]:
                 continue
             if m.linje in label_lines:
                 break
-            if m.sesjon:
+            if m.sesjon and id(m) in from_quote:
                 found[lab.linje] = m.sesjon
                 break
     return [replace(m, sesjon=found[m.linje]) if m in labels and m.linje in found else m for m in mentions]

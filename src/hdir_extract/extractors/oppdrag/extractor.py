@@ -364,11 +364,11 @@ def _withdrawals(r: Reading, seen: set[tuple[str, int]]) -> list[OppdragHendelse
     return out
 
 
-def _mentions(r: Reading, headings: list[Heading]) -> list[Referanse]:
+def _mentions(dok_id: str, ids: list[IdAt], headings: list[Heading]) -> list[Referanse]:
     definitions = {(h.seg, h.oppdrag_id, h.id_start) for h in headings if h.defines}
     out: list[Referanse] = []
     seen: set[tuple[int, str]] = set()
-    for i in r.ids:
+    for i in ids:
         if (i.seg, i.oppdrag_id, i.start) in definitions or (i.linje, i.oppdrag_id) in seen:
             continue
         seen.add((i.linje, i.oppdrag_id))
@@ -376,7 +376,7 @@ def _mentions(r: Reading, headings: list[Heading]) -> list[Referanse]:
         fra = inside[-1] if inside else None
         out.append(
             Referanse(
-                dok_id=r.doc.dok_id,
+                dok_id=dok_id,
                 linje=i.linje,
                 type="oppdrag",
                 ref_id=i.oppdrag_id,
@@ -389,9 +389,10 @@ def _mentions(r: Reading, headings: list[Heading]) -> list[Referanse]:
 
 
 def extract(doc: Document) -> list[Record]:
-    r = read(doc)
     if doc.dokumenttype not in DEFINING_TYPES:
-        return list(_mentions(r, []))
+        readable_doc = readable(doc)
+        return list(_mentions(doc.dok_id, all_ids(readable_doc, segments(readable_doc)), []))
+    r = read(doc)
     headings = find_assignments(r)
     records: list[Record] = []
     seen: set[tuple[str, int]] = set()
@@ -402,5 +403,5 @@ def extract(doc: Document) -> list[Record]:
             records.append(_hendelse(r, h))
             seen.add((h.gjelder, h.linje))
     records.extend(_withdrawals(r, seen))
-    records.extend(_mentions(r, headings))
+    records.extend(_mentions(r.doc.dok_id, r.ids, headings))
     return records
