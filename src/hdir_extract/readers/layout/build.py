@@ -59,7 +59,7 @@ class _Open:
     def add(self, no: int, text: str) -> None:
         # spaces collapsed before joining (not only at `close`), so that the spans point into the
         # block's final text
-        text = _P1.sub(" ", text).strip()
+        text = " ".join(text.split())
         joined = join_two(self.text, text) if self.text else text
         # where the new line's text starts inside the joined text (after the joining space, if any)
         start = len(joined) - len(text.strip()) if self.text else 0
