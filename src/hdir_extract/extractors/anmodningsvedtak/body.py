@@ -14,11 +14,12 @@ import itertools
 from hdir_extract.document import Document, Kind
 from hdir_extract.extractors.anmodningsvedtak.headers import stands_alone
 from hdir_extract.extractors.anmodningsvedtak.pieces import Piece, cut, document_blocks, joined, whole
-from hdir_extract.extractors.anmodningsvedtak.titles import continues_into, title_spans
+from hdir_extract.extractors.anmodningsvedtak.titles import continues_into, measured, title_spans
 
 
 def body_pieces(doc: Document) -> list[Piece]:
     """Every block but furniture, in reading order, cut where a printed line stands alone."""
+    measure = measured(doc.format)
     out: list[Piece] = []
     for block in document_blocks(doc):
         if block.kind is Kind.FURNITURE:
@@ -28,7 +29,7 @@ def body_pieces(doc: Document) -> list[Piece]:
             out.extend(_cut_at(piece, _alone_lines(piece)))
         else:
             out.append(piece)
-    return _cut_titles(_rejoined(out))
+    return _cut_titles(_rejoined(out) if measure else out, measure)
 
 
 def _alone_lines(piece: Piece) -> set[int]:
@@ -64,7 +65,7 @@ def _rejoined(pieces: list[Piece]) -> list[Piece]:
     return out
 
 
-def _cut_titles(pieces: list[Piece]) -> list[Piece]:
+def _cut_titles(pieces: list[Piece], measure: bool) -> list[Piece]:
     """Titles inside paragraphs become pieces of their own; one ending a paragraph only right above a
     heading, an entry header or a marker (else a short last line could be one)."""
     out: list[Piece] = []
@@ -74,5 +75,5 @@ def _cut_titles(pieces: list[Piece]) -> list[Piece]:
             continue
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
         at_end = nxt is not None and (nxt.kind is Kind.HEADING or stands_alone(nxt.text))
-        out.extend(_cut_at(p, {x for span in title_spans(p, at_end) for x in span}))
+        out.extend(_cut_at(p, {x for span in title_spans(p, at_end, measure) for x in span}))
     return out

@@ -92,11 +92,14 @@ def _session(mention: Mention, dato: dt.date | None, sentence: str) -> str | Non
     return None
 
 
-def title_of(unit: Piece) -> str | None:
+def title_of(unit: Piece, nxt: Piece | None = None) -> str | None:
     """The title a piece gives as a stikkord: a heading (its printed number dropped), or a paragraph
-    that reads as a title (a heading the rendering did not mark, "5.4.7 …" numbered or not)."""
+    that reads as a title (a heading the rendering did not mark, "5.4.7 …" numbered or not) and is not
+    the first half of a sentence the next piece goes on with in lower case."""
     if unit.kind is Kind.HEADING and unit.block.number:
         return unit.title
+    if unit.kind is Kind.PARAGRAPH and nxt is not None and nxt.text[:1].islower():
+        return None
     if unit.kind in (Kind.HEADING, Kind.PARAGRAPH) and is_title(unit.text):
         return _SECTION_NO.sub("", unit.text)
     return None
@@ -105,7 +108,7 @@ def title_of(unit: Piece) -> str | None:
 def heading_above(flow: Flow, index: int) -> str | None:
     """The nearest title above unit `index` (footnotes and table cells are passed over)."""
     for j in range(index - 1, max(-1, index - 1 - _HEADING_LOOKBACK), -1):
-        found = title_of(flow.units[j])
+        found = title_of(flow.units[j], flow.units[j + 1])
         if found:
             return found
     return None
@@ -117,15 +120,29 @@ def _follow_up(flow: Flow, end: int) -> str:
     i = flow.unit_index(end - 1)
     rest = flow.text[end : flow.unit_end(i)].strip()
     paras: list[str] = [rest] if len(rest) > 2 else []  # more than the "." after the »
-    for unit in flow.units[i + 1 :]:
+    units = flow.units
+    for j in range(i + 1, len(units)):
         if len(paras) >= _FOLLOW_UP_PARAGRAPHS:
             break
-        if unit.kind is Kind.FOOTNOTE:
+        if units[j].kind is Kind.FOOTNOTE:
             continue
-        if unit.kind in (Kind.TABLE, Kind.CAPTION) or title_of(unit) is not None:
+        nxt = units[j + 1] if j + 1 < len(units) else None
+        if units[j].kind in (Kind.TABLE, Kind.CAPTION) or title_of(units[j], nxt) is not None:
             break
-        paras.append(unit.text)
+        paras.append(units[j].text)
     return "\n".join(p for p in paras if p)
+
+
+def _quote_lines(flow: Flow, start: int, end: int) -> list[str]:
+    """The quote's text as lines, one per piece, footnotes a page break put inside it left out."""
+    out: list[str] = []
+    first, last = flow.unit_index(start), flow.unit_index(max(end - 1, start))
+    for i in range(first, last + 1):
+        if flow.units[i].kind is Kind.FOOTNOTE:
+            continue
+        a, b = max(start, flow.unit_start(i)), min(end, flow.unit_end(i))
+        out.append(flow.text[a:b])
+    return out
 
 
 def find_quoted(flow: Flow, mentions: list[Mention]) -> list[Quoted]:
@@ -160,7 +177,7 @@ def find_quoted(flow: Flow, mentions: list[Mention]) -> list[Quoted]:
                 mention=mention,
                 sesjon=_session(mention, dato, sentence),
                 dato=dato,
-                tekst=join_lines(text[open_at + 1 : end - 1].split("\n")),
+                tekst=join_lines(_quote_lines(flow, open_at + 1, end - 1)),
                 behandling=behandling,
                 stikkord=heading_above(flow, flow.unit_index(start)),
                 oppfolging=_follow_up(flow, end),

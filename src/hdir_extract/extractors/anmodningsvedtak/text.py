@@ -159,11 +159,12 @@ _MAX_TITLE = 200
 
 
 def is_title(text: str) -> bool:
-    """A line or paragraph that reads as a title: short, not starting in lower case or with a bullet or
-    a quote, and not a sentence. It may end in an abbreviation ("… helsepersonell mv.") but not in
+    """A line or paragraph that reads as a title: short, starting with a capital or a digit (not in
+    lower case, not with a bullet, a quote or a bracket: "(2021–2022)" is the end of a line), and not
+    a sentence. It may end in an abbreviation ("… helsepersonell mv.") but not in
     sentence punctuation, a colon (a lead-in), a comma or a closing quote."""
     s = text.strip()
-    if not s or len(s) > _MAX_TITLE or s[0].islower() or s[0] in "•-–«":
+    if not s or len(s) > _MAX_TITLE or not (s[0].isupper() or s[0].isdigit()):
         return False
     if s.endswith((":", ";", ",", "!", "?", "»", '"', "”")):
         return False

@@ -16,6 +16,11 @@ reading layer and goes when the layer gets it right); it reads one paragraph's p
   ("… i regi av");
 - a title running to the paragraph's end counts only where the caller says a heading follows
   (`at_end`); a whole paragraph is never cut (it is a title itself or it is not).
+
+Character counts tell a line's width only in text set in one font: plain text and Markdown. A PDF's
+lines are set in proportional type (a bold heading holds fewer characters than a line of text, two
+lines of text differ by a tenth), so there (`measure` false) only a title on the paragraph's last line,
+after a finished sentence and right above a heading, is cut off, and no line is joined back.
 """
 
 from __future__ import annotations
@@ -37,10 +42,19 @@ _GOES_ON = {
 _STARTS_SENTENCE = regex.compile(r"^[\p{Lu}\d«]")
 
 
-def title_spans(piece: Piece, at_end: bool) -> list[tuple[int, int]]:
+def measured(fmt: str) -> bool:
+    """Whether a format's line lengths in characters tell a column's width."""
+    return fmt in ("txt", "md")
+
+
+def title_spans(piece: Piece, at_end: bool, measure: bool = True) -> list[tuple[int, int]]:
     """(start, end) offsets in the piece's text of every title among its printed lines."""
     lines = piece.printed_lines()
     texts = [piece.text[a:b].strip() for a, b, _ in lines]
+    if not measure:
+        last = len(lines) - 1
+        ok = at_end and line_ends_sentence(texts[last - 1]) and _reads_as_title(texts[last:])
+        return [(lines[last][0], lines[last][1])] if ok else []
     width = max(len(t) for t in texts)
     found: list[tuple[int, int]] = []
     k = 0
