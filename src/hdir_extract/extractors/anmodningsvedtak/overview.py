@@ -108,8 +108,8 @@ def _untabbed(pieces: Sequence[Piece]) -> tuple[list[OverviewRow], list[int]]:
             break  # the entries begin
         if p.kind is Kind.TABLE:
             cells.extend(_table_cells(p))
-        else:
-            cells.append(((p.text, p.first_line), False))
+        else:  # each printed line a cell (the layout may have joined a row's cells into a paragraph)
+            cells.extend(((p.text[a:b].strip(), line), False) for a, b, line in p.printed_lines())
     rows = _rows(cells, None)
     return rows, ([pieces[start].first_line, max(r.linje for r in rows)] if rows else [])
 
