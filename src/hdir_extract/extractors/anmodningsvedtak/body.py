@@ -29,7 +29,8 @@ def body_pieces(doc: Document) -> list[Piece]:
             out.extend(_cut_at(piece, _alone_lines(piece)))
         else:
             out.append(piece)
-    return _cut_titles(_rejoined(out) if measure else out, measure)
+    # only the line-based layout guesses a one-line title; Markdown's headings are its markup
+    return _cut_titles(_rejoined(out) if doc.format == "txt" else out, measure)
 
 
 def _alone_lines(piece: Piece) -> set[int]:

@@ -35,7 +35,7 @@ _MAX_BODY_CHARS = 10000
 _MAX_QUOTE_PIECES = 12
 # printed without quotes, the resolution ends where the sentence on what it was made under begins
 _BEHANDLING_START = regex.compile(
-    r"\s(?=(?:Anmodnings)?[Vv]edtak\w*(?:\s+[\d\s,og]+)?\s+(?:ble|er|var)\s+(?:truffet|fattet))"
+    r"\s(?=(?:Anmodnings)?[Vv]edtak\w*(?:\s+\d+(?:\s*(?:,|og)\s*\d+)*)?\s+(?:ble|er|var)\s+(?:truffet|fattet))"
 )
 
 

@@ -20,7 +20,9 @@ reading layer and goes when the layer gets it right); it reads one paragraph's p
 Character counts tell a line's width only in text set in one font: plain text and Markdown. A PDF's
 lines are set in proportional type (a bold heading holds fewer characters than a line of text, two
 lines of text differ by a tenth), so there (`measure` false) only a title on the paragraph's last line,
-after a finished sentence and right above a heading, is cut off, and no line is joined back.
+after a finished sentence and right above a heading, is cut off. A line goes back into the paragraph
+after it (`continues_into`) only in plain text, where the line-based layout, not markup, made it a
+title.
 """
 
 from __future__ import annotations
