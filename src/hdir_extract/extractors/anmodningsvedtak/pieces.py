@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hdir_extract.document import Block, Document, Kind, Span
-from hdir_extract.readers.layout import SourceLine, build_layout
+from hdir_extract.extractors.anmodningsvedtak.headers import stands_alone
+from hdir_extract.extractors.anmodningsvedtak.text import line_ends_sentence
+from hdir_extract.parsing.text import join_two
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +104,24 @@ def joined(first: Piece, second: Piece) -> Piece:
 
 
 def document_blocks(doc: Document) -> Sequence[Block]:
-    """The document's blocks. A reader that gives lines but no blocks (an older PDF reader) gets them
-    from the line-based layout every text document goes through, so the extractor reads one structure."""
-    if doc.blocks or not doc.lines:
+    """The document's blocks. A reader that builds none (yet) gives paragraphs of printed lines: a line
+    goes on into the next while its sentence does, like wrapped text (an entry header, a session marker
+    or a title is then cut out again by `body.py`)."""
+    if doc.blocks:
         return doc.blocks
-    return build_layout([SourceLine(ln.no, ln.text, ln.page) for ln in doc.lines]).blocks
+    out: list[Block] = []
+    for ln in doc.lines:
+        text = ln.text.strip()
+        if not text:
+            continue
+        last = out[-1] if out else None
+        if last is not None and not line_ends_sentence(last.text) and not stands_alone(text):
+            joined_text = join_two(last.text, text)
+            spans = (*last.spans, Span(len(joined_text) - len(text), ln.no))
+            out[-1] = replace(last, text=joined_text, last_line=ln.no, spans=spans)
+        else:
+            out.append(Block(Kind.PARAGRAPH, text, ln.no, ln.no, ln.page, (Span(0, ln.no),)))
+    return out
 
 
 def flow_units(pieces: Sequence[Piece]) -> list[Piece]:

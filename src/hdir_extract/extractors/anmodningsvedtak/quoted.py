@@ -18,14 +18,19 @@ from hdir_extract.document import Kind
 from hdir_extract.extractors.anmodningsvedtak.flow import Flow
 from hdir_extract.extractors.anmodningsvedtak.mentions import Mention
 from hdir_extract.extractors.anmodningsvedtak.pieces import Piece
-from hdir_extract.extractors.anmodningsvedtak.text import behandling_of, compact_refs, is_title
+from hdir_extract.extractors.anmodningsvedtak.text import (
+    behandling_of,
+    compact_refs,
+    is_title,
+    line_ends_sentence,
+)
 from hdir_extract.parsing.dates import find_dates
 from hdir_extract.parsing.sessions import SessionError, parse_session, session_for_date
 from hdir_extract.parsing.text import join_lines
 
-# from the mention to the colon before «: the rest of its paragraph, or of it and the next (a lead-in
-# the layout broke in two); never past a sentence end (checked below)
-_TO_QUOTE = regex.compile(r"(?P<between>[^«\n]*(?:\n[^«\n]*)?):\s*«")
+# from the mention to the colon before «: the rest of its paragraph, or of it and the next few (a
+# lead-in the layout broke up); never past a sentence end (checked below)
+_TO_QUOTE = regex.compile(r"(?P<between>[^«\n]*(?:\n[^«\n]*){0,3}?):\s*«")
 _SESSION_IN = regex.compile(r"\(?(\d{4}\s*[-\u2010-\u2015\u2212]\s*\d{4})\)?")
 _INNST_SESSION = regex.compile(r"[Il]nnst\.\s*\d+\s*[A-Z]?\s*\((\d{4}\s*[-\u2010-\u2015\u2212]\s*\d{4})\)")
 _SECTION_NO = regex.compile(r"^\d+(?:\.\d+)+\.?\s+")
@@ -62,10 +67,22 @@ def _quote_span(text: str, open_at: int) -> int | None:
     return None
 
 
-def _sentence_start(text: str, pos: int) -> int:
+def _paragraph_start(flow: Flow, pos: int) -> int:
+    """Start of the paragraph holding `pos`, over pieces the layout split in mid-sentence (a piece
+    before it that does not end a sentence belongs to it)."""
+    i = flow.unit_index(pos)
+    while (
+        i > 0 and flow.units[i - 1].kind is Kind.PARAGRAPH and not line_ends_sentence(flow.units[i - 1].text)
+    ):
+        i -= 1
+    return flow.unit_start(i)
+
+
+def _sentence_start(flow: Flow, pos: int) -> int:
     """Start of the sentence holding `pos`: after the paragraph's start or a full stop + capital
     (not the full stop of an abbreviation such as "jf." or "Meld. St.")."""
-    base = max(text.rfind("\n", 0, pos) + 1, pos - _SENTENCE_LOOKBACK)
+    text = flow.text
+    base = max(_paragraph_start(flow, pos), pos - _SENTENCE_LOOKBACK)
     start = base
     for m in regex.finditer(r"[.!?]\s+(?=\p{Lu})", text[base:pos]):
         before = regex.search(r"(\p{L}+)\.?\s*$", text[base : base + m.start() + 1])
@@ -164,7 +181,7 @@ def find_quoted(flow: Flow, mentions: list[Mention]) -> list[Quoted]:
         end = _quote_span(text, open_at)
         if end is None:
             continue
-        start = _sentence_start(text, mention.start)
+        start = _sentence_start(flow, mention.start)
         sentence = text[start:open_at]
         dates = [
             d.date for d in find_dates(sentence.replace("\n", " ")) if d.date and not d.year_from_context
