@@ -44,13 +44,11 @@ def check_text(text: str, line_texts: list[str]) -> None:
 
 def read_text(name: str, data: bytes, sha256: str) -> Document:
     text = decode_utf8(data)
-    raw_lines = file_lines(text)
-    lines = [Line(no=i, text=normalise_line(t)) for i, t in enumerate(raw_lines, start=1)]
-    check_text(text, [ln.text for ln in lines])
     # the layout sees trailing TABs: a line holding only a TAB is an empty table cell, not a blank line
-    layout = build_layout(
-        [SourceLine(i, normalise_line(t, keep_tabs=True)) for i, t in enumerate(raw_lines, start=1)]
-    )
+    with_tabs = [normalise_line(t, keep_tabs=True) for t in file_lines(text)]
+    lines = [Line(no=i, text=t.rstrip()) for i, t in enumerate(with_tabs, start=1)]
+    check_text(text, [ln.text for ln in lines])
+    layout = build_layout([SourceLine(i, t) for i, t in enumerate(with_tabs, start=1)])
     return Document(
         dok_id="",
         source_file=name,

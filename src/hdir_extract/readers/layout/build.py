@@ -17,7 +17,6 @@ from hdir_extract.readers.layout.roles import Role, assign_roles, mark_titles
 from hdir_extract.readers.layout.spacing import paragraph_breaks
 
 # precompiled: these run once per line of every document
-_P1 = regex.compile(r"[ \t]+")
 _P2 = regex.compile(r"\(?\d+[.)]")
 _P3 = regex.compile(r"\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]")
 _P4 = regex.compile(r"\(?[a-zæøå][.)]")
@@ -68,7 +67,7 @@ class _Open:
     def close(self, box: int | None) -> Block:
         return Block(
             kind=self.kind,
-            text=_P1.sub(" ", self.text).strip(),
+            text=" ".join(self.text.split()),
             first_line=self.first,
             last_line=self.last or self.first,
             page=self.page,
