@@ -20,7 +20,6 @@ from hdir_extract.parsing.numbers import NumberError, parse_number
 MINUS = "-\u2212\u2013\u2014"
 #: one printed digit group, optionally signed, the last group of a number may carry a decimal comma
 TOKEN = regex.compile(rf"(?<![\w,.])([{MINUS}]\s?)?\d+(?:,\d+)?(?![\w])")
-PAGE_FOOTER = regex.compile(r"^\s*Side\s+\d+(\s+av\s+\d+)?\s*$", regex.I)
 
 #: state budget convention: kapittel 3000-5999 are inntektskapitler (income), the rest utgift
 INNTEKT_KAP = range(3000, 6000)

@@ -1,0 +1,91 @@
+"""The printed rows of a document's body, read from its blocks: what letter and report tables are read from.
+
+The reading layer gives every document blocks with page furniture kept out. Two kinds of table reach the
+bevilgninger readers:
+- grid tables (Markdown, DOCX, a PDF's ruled grid): a TABLE block whose cells carry column indices. Each
+  table row is one printed row, its cells joined by a TAB, so that a number never runs into the next
+  cell and an empty cell (a converter's stray column) leaves no trace in the amounts;
+- tables in a text layer: the layout cannot always tell their rows (a row's name and its amounts stand on
+  separate lines, a column header is taken for a heading, a row for a paragraph), so every printed line
+  of the body is a printed row, tagged with the block it stands in (a numbered heading ends a table).
+
+`printed_rows` is a pure function of the document. A document whose reader builds no blocks yet is laid
+out here by the same line layout the text reader uses, so every format reaches the readers as blocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hdir_extract.document import Block, Cell, Document, Kind
+from hdir_extract.readers.layout import SourceLine, build_layout
+
+
+@dataclass(frozen=True, slots=True)
+class Printed:
+    """One printed row: a line of a text layer, or one row of a grid table."""
+
+    text: str  # the printed line; a grid row's cells joined by TAB
+    line: int  # the document line it is printed on (what `linje` cites)
+    block: int  # index of its block in `body_blocks(doc)`
+    kind: Kind  # kind of that block
+    numbered: bool = False  # the block is a numbered heading ("2.1.2 Tildelinger")
+    cells: tuple[Cell, ...] = ()  # grid rows only
+    header: bool = False  # a grid table's column-header row
+    unit: str | None = None  # the grid or text table's unit line, where the layout found one
+
+    @property
+    def grid(self) -> bool:
+        return bool(self.cells)
+
+
+def body_blocks(doc: Document) -> list[Block]:
+    """The document's blocks without page furniture (laid out from its lines when it has none)."""
+    blocks = doc.blocks
+    if not blocks and doc.lines:
+        # a reader that builds no blocks yet (the PDF reader on this branch): the text layout's rules
+        lines = [SourceLine(ln.no, ln.text, ln.page) for ln in doc.lines]
+        blocks = build_layout(lines).blocks
+    return [b for b in blocks if b.kind is not Kind.FURNITURE]
+
+
+def is_grid(block: Block) -> bool:
+    """A table whose reader knew its columns (cells with column indices)."""
+    return block.kind is Kind.TABLE and any(c.col is not None for r in block.rows for c in r.cells)
+
+
+def furniture_lines(doc: Document) -> frozenset[int]:
+    marks = {f.line for f in doc.furniture if f.line is not None}
+    marks.update(b.first_line for b in doc.blocks if b.kind is Kind.FURNITURE)
+    return frozenset(marks)
+
+
+def _block_lines(block: Block) -> list[int]:
+    """The lines a block is printed on: its spans' lines, or its whole range (tables, unspanned blocks)."""
+    if block.kind is not Kind.TABLE and block.spans:
+        return sorted({s.line for s in block.spans})
+    return list(block.lines)
+
+
+def printed_rows(doc: Document, blocks: list[Block] | None = None) -> list[Printed]:
+    """Every printed row of the body, in reading order (blank lines and page furniture left out)."""
+    blocks = body_blocks(doc) if blocks is None else blocks
+    furniture = furniture_lines(doc)
+    out: list[Printed] = []
+    seen: set[int] = set()
+    for i, b in enumerate(blocks):
+        numbered = b.kind is Kind.HEADING and b.number is not None
+        if is_grid(b):
+            for r in b.rows:
+                text = "\t".join(c.text for c in r.cells)
+                if text.strip():
+                    out.append(Printed(text, r.line, i, b.kind, cells=r.cells, header=r.header, unit=b.unit))
+            continue
+        unit = b.unit if b.kind is Kind.TABLE else None
+        for no in _block_lines(b):
+            text = doc.text(no)
+            if no in seen or no in furniture or not text.strip():
+                continue
+            seen.add(no)  # a line shared by two blocks (a heading and its body on one line) is one row
+            out.append(Printed(text, no, i, b.kind, numbered=numbered, unit=unit))
+    return out
