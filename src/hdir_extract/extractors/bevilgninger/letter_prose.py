@@ -61,7 +61,7 @@ CORRECT = regex.compile(
     regex.I,
 )
 #: the amount an earlier letter gave by mistake: "… tildelt 9,5 mill. kroner"
-EARLIER = regex.compile(r"\b(?:ble|var|er)\b[^.]{0,120}?\btildelt\s+(?=\d)", regex.I)
+EARLIER = regex.compile(r"\b(?:ble|var|er)\b(?:[^.]|\.(?!\s*\p{Lu})){0,120}?\btildelt\s+(?=\d)", regex.I)
 #: an amount enumerated after a change in the same sentence: ", 3,5 mill. kroner til", "og 4,176 … til"
 ENUMERATED_BEFORE = regex.compile(r"(?:,|\bog)\s*$")
 ENUMERATED_AFTER = regex.compile(r"\s+til\b")

@@ -15,7 +15,13 @@ out here by the same line layout the text reader uses, so every format reaches t
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import statistics
+from collections import defaultdict
 from dataclasses import dataclass
+
+import regex
 
 from hdir_extract.document import Block, Cell, Document, Kind
 from hdir_extract.readers.layout import SourceLine, build_layout
@@ -54,9 +60,54 @@ def is_grid(block: Block) -> bool:
     return block.kind is Kind.TABLE and any(c.col is not None for r in block.rows for c in r.cells)
 
 
+#: "Årsrapport 2023  27", "27 Årsrapport 2023": a title and a page number, nothing else on the line
+_TITLED_PAGE = regex.compile(
+    r"^\s*(?:(?P<n1>\d{1,3})\s+(?P<t1>\p{L}[^\t]*?)|(?P<t2>\p{L}[^\t]*?)\s+(?P<n2>\d{1,3}))\s*$"
+)
+MIN_REPEATS = 3
+MIN_PAGE_LINES = 15
+
+
+def _rising(numbers: list[int]) -> int:
+    """Length of the longest strictly rising subsequence (patience sorting)."""
+    tails: list[int] = []
+    for n in numbers:
+        k = bisect.bisect_left(tails, n)
+        tails[k : k + 1] = [n]
+    return len(tails)
+
+
+def _unordered_heads(doc: Document) -> set[int]:
+    """Running heads and feet the reading layer leaves in the body because their page numbers do not
+    all rise in order (a text layer that kept only some pages' feet, an appendix that restarts at 1, a
+    page foot inserted beside the document's own): a short "<title> <page>" line whose title recurs on
+    at least three lines, a page apart, with numbers that mostly rise (two thirds of them in rising
+    order: "kan nyttes under post 21" recurs with numbers that do not). A title names a document (two
+    words, ten letters: "Årsrapport 2023"), never a label ("Post 21", "Kap. 714, post 21")."""
+    seen: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for ln in doc.lines:
+        m = _TITLED_PAGE.match(ln.text) if len(ln.text) <= 60 else None
+        if not m:
+            continue
+        title = " ".join((m.group("t1") or m.group("t2")).split()).casefold()
+        if len(title.split()) < 2 or len(regex.findall(r"\p{L}", title)) < 10 or title[-1] in ".:;,":
+            continue
+        seen[title].append((ln.no, int(m.group("n1") or m.group("n2"))))
+    out: set[int] = set()
+    for occ in seen.values():
+        rising = _rising([n for _, n in occ])
+        if rising < MIN_REPEATS or 3 * rising < 2 * len(occ):
+            continue
+        if statistics.median(b[0] - a[0] for a, b in itertools.pairwise(occ)) >= MIN_PAGE_LINES:
+            out.update(no for no, _ in occ)
+    return out
+
+
 def furniture_lines(doc: Document) -> frozenset[int]:
+    """Page furniture: the reading layer's, and running heads it left in the body (`_unordered_heads`)."""
     marks = {f.line for f in doc.furniture if f.line is not None}
     marks.update(b.first_line for b in doc.blocks if b.kind is Kind.FURNITURE)
+    marks.update(_unordered_heads(doc))
     return frozenset(marks)
 
 
