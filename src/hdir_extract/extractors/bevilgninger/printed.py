@@ -33,7 +33,7 @@ class Printed:
 
     text: str  # the printed line; a grid row's cells joined by TAB
     line: int  # the document line it is printed on (what `linje` cites)
-    block: int  # index of its block in `body_blocks(doc)`
+    block: int  # index of its block in `all_blocks(doc)`
     kind: Kind  # kind of that block
     numbered: bool = False  # the block is a numbered heading ("2.1.2 Tildelinger")
     cells: tuple[Cell, ...] = ()  # grid rows only
@@ -45,13 +45,16 @@ class Printed:
         return bool(self.cells)
 
 
-def body_blocks(doc: Document) -> list[Block]:
-    """The document's blocks without page furniture (laid out from its lines when it has none)."""
-    blocks = doc.blocks
-    if not blocks and doc.lines:
-        # a reader that builds no blocks yet (the PDF reader on this branch): the text layout's rules
-        lines = [SourceLine(ln.no, ln.text, ln.page) for ln in doc.lines]
-        blocks = build_layout(lines).blocks
+def all_blocks(doc: Document) -> tuple[Block, ...]:
+    """The document's blocks, page furniture included (laid out from its lines when it has none)."""
+    if doc.blocks or not doc.lines:
+        return doc.blocks
+    # a reader that builds no blocks yet (the PDF reader on this branch): the text layout's rules
+    return build_layout([SourceLine(ln.no, ln.text, ln.page) for ln in doc.lines]).blocks
+
+
+def body_blocks(blocks: tuple[Block, ...]) -> list[Block]:
+    """Blocks without page furniture."""
     return [b for b in blocks if b.kind is not Kind.FURNITURE]
 
 
@@ -103,10 +106,10 @@ def _unordered_heads(doc: Document) -> set[int]:
     return out
 
 
-def furniture_lines(doc: Document) -> frozenset[int]:
+def furniture_lines(doc: Document, blocks: tuple[Block, ...]) -> frozenset[int]:
     """Page furniture: the reading layer's, and running heads it left in the body (`_unordered_heads`)."""
     marks = {f.line for f in doc.furniture if f.line is not None}
-    marks.update(b.first_line for b in doc.blocks if b.kind is Kind.FURNITURE)
+    marks.update(b.first_line for b in blocks if b.kind is Kind.FURNITURE)
     marks.update(_unordered_heads(doc))
     return frozenset(marks)
 
@@ -118,13 +121,16 @@ def _block_lines(block: Block) -> list[int]:
     return list(block.lines)
 
 
-def printed_rows(doc: Document, blocks: list[Block] | None = None) -> list[Printed]:
-    """Every printed row of the body, in reading order (blank lines and page furniture left out)."""
-    blocks = body_blocks(doc) if blocks is None else blocks
-    furniture = furniture_lines(doc)
+def printed_rows(doc: Document, blocks: tuple[Block, ...] | None = None) -> list[Printed]:
+    """Every printed row of the body, in reading order (blank lines and page furniture left out).
+    `blocks`: the document's `all_blocks`, when the caller has them already."""
+    blocks = all_blocks(doc) if blocks is None else blocks
+    furniture = furniture_lines(doc, blocks)
     out: list[Printed] = []
     seen: set[int] = set()
     for i, b in enumerate(blocks):
+        if b.kind is Kind.FURNITURE:
+            continue
         numbered = b.kind is Kind.HEADING and b.number is not None
         if is_grid(b):
             for r in b.rows:

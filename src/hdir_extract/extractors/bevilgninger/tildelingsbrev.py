@@ -17,7 +17,7 @@ from collections import defaultdict
 from hdir_extract.extractors.bevilgninger.common import Ctx, kroner
 from hdir_extract.extractors.bevilgninger.letter_prose import ProseAmount, prose_changes
 from hdir_extract.extractors.bevilgninger.letter_tables import Spec, Table, TRow, read_tables
-from hdir_extract.extractors.bevilgninger.printed import body_blocks, printed_rows
+from hdir_extract.extractors.bevilgninger.printed import all_blocks, body_blocks, printed_rows
 from hdir_extract.extractors.brev.letters import LetterSegment, letter_at, segment_letters
 from hdir_extract.parsing.text import join_lines
 
@@ -176,8 +176,8 @@ def extract_tildelingsbrev(ctx: Ctx) -> None:
     doc = ctx.doc
     segs = segment_letters(doc)
     ctx.letters = segs
-    blocks = body_blocks(doc)
+    blocks = all_blocks(doc)
     changes: Changes = {}
     for table in read_tables(printed_rows(doc, blocks)):
         _emit_table(ctx, segs, table, changes)
-    _emit_prose(ctx, segs, prose_changes(blocks), changes)
+    _emit_prose(ctx, segs, prose_changes(body_blocks(blocks)), changes)
