@@ -340,25 +340,48 @@ def read_flow(rows: list[Printed], spec: Spec, start: int) -> tuple[Table, int]:
 
 
 def read_grid(rows: list[Printed], spec: Spec, start: int) -> tuple[Table, int]:
-    """Body rows of a grid table after its header row `start - 1`: one record row per kapittel/post row.
+    """Body rows of a grid table after its header row `start - 1`, one record row per kapittel/post.
 
-    A row without kapittel and post is a "Sum" row (a check of the table), or text under the row above
-    (the "hvorav ..." breakdown of a post, not an amount of its own)."""
+    A row may give its kapittel and post ("714.21", "740 | 01"), only its post under the last kapittel
+    ("| 21 | Spesielle driftsutgifter | …", after a "740 | Helsedirektoratet" row), or nothing: then it is
+    a "Sum" row (a check of the table), the rest of the row above when that row has no amounts yet (a
+    converter that split one row in two), or text under a complete row (the "hvorav …" breakdown of a
+    post, no amount of its own)."""
     table = Table(spec, [])
     block = rows[start - 1].block
+    row: TRow | None = None
+    kap: int | None = None
     i = start
     while i < len(rows) and rows[i].block == block:
         p = rows[i]
         i += 1
+        text, no = p.text, p.line
+        first_empty = not p.cells[0].text.strip()
         if p.header:
             continue
-        m = KAP_POST.match(p.text)
-        if m:
-            row = TRow(int(m.group("kap")), int(m.group("post")), p.line)
-            _fill(spec, row, p.text, m.start("rest"), p.line, first=True)
+        if m := KAP_POST.match(text):
+            kap = int(m.group("kap"))
+            row = TRow(kap, int(m.group("post")), no)
+            _fill(spec, row, text, m.start("rest"), no, first=True)
             table.rows.append(row)
-        elif SUM_ROW.match(p.text) and (trail := trailing_amounts(p.text, 0, ["sum"])):
-            table.totals.append(Total(amounts_from(p.text, p.line, trail[0])[0]))
+        elif SUM_ROW.match(text):
+            if trail := trailing_amounts(text, 0, ["sum"]):
+                table.totals.append(Total(amounts_from(text, no, trail[0])[0]))
+            row = None
+        elif first_empty and kap is not None and (m := POST_ONLY.match(text.lstrip())):
+            row = TRow(kap, int(m.group("post")), no)
+            _fill(spec, row, text.lstrip(), m.start("rest"), no, first=True)
+            table.rows.append(row)
+        elif (m := KAP_ONLY.match(text)) and not tokens(text[m.start("rest") :]):
+            kap, row = int(m.group("kap")), None
+        elif spec.prose_kap and row is None:
+            row = TRow(spec.prose_kap[0], spec.prose_kap[1], no)
+            if _fill(spec, row, text, 0, no, first=False):
+                table.rows.append(row)
+            else:
+                row = None
+        elif row is not None and not row.amounts:
+            _fill(spec, row, text, 0, no, first=False)
     return table, i
 
 
