@@ -65,6 +65,7 @@ EARLIER = regex.compile(r"\b(?:ble|var|er)\b(?:[^.]|\.(?!\s*\p{Lu})){0,120}?\bti
 #: an amount enumerated after a change in the same sentence: ", 3,5 mill. kroner til", "og 4,176 … til"
 ENUMERATED_BEFORE = regex.compile(r"(?:,|\bog)\s*$")
 ENUMERATED_AFTER = regex.compile(r"\s+til\b")
+TOTAL_WORDS = regex.compile(r"\b(?:til\s+sammen|totalt|samlet)\b", regex.I)
 SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[«\"(]?\p{Lu})")
 
 
@@ -123,11 +124,13 @@ def _changes(text: str) -> list[tuple[_Amt, bool]]:
                 continue
             negative = bool(NEGATIVE.search(v.group("verb")))
             out.append((a, negative))
+            if TOTAL_WORDS.search(v.group("gap")):
+                continue  # "til sammen 15,1 mill. kroner": a total, what follows is its breakdown
             # amounts enumerated after it: ", 3,5 mill. kroner til …", "og 4,176 mill. kroner til …"
             end = m.end()
             for e in AMOUNT.finditer(s, end):
-                if VERB.search(s, end, e.start()):
-                    break  # another verb: its own change, found by the outer loop
+                if VERB.search(s, end, e.start()) or ":" in s[end : e.start()]:
+                    break  # another verb (its own change), or a colon: a breakdown follows
                 if not ENUMERATED_BEFORE.search(s[end : e.start()]) or not ENUMERATED_AFTER.match(s, e.end()):
                     continue
                 if (b := _amount(e, off)) is not None:

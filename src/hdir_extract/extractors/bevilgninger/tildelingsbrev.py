@@ -61,7 +61,8 @@ def _emit_table(ctx: Ctx, segs: list[LetterSegment], table: Table, changes: Chan
     spec = table.spec
     kinds = [spec.fullmakt or c.kind for c in spec.columns]
     years = [c.aar or ctx.doc.aar for c in spec.columns]
-    for r, units in zip(table.rows, _units(spec, table.rows), strict=True):
+    all_units = _units(spec, table.rows)
+    for r, units in zip(table.rows, all_units, strict=True):
         brev = _brev(segs, r.linje)
         postnavn = join_lines(r.name) or None
         common = {"kapittel": r.kap, "post": r.post, "postnavn": postnavn, "kilde": spec.kilde, **brev}
@@ -96,7 +97,7 @@ def _emit_table(ctx: Ctx, segs: list[LetterSegment], table: Table, changes: Chan
                 linje,
                 f"Kap. {r.kap} post {r.post:02d} sum tildelt vs tidligere + ny",
             )
-    _check_totals(ctx, table, kinds, units=_units(spec, table.rows))
+    _check_totals(ctx, table, kinds, all_units)
 
 
 def _check_totals(ctx: Ctx, table: Table, kinds: list[str], units: list[list[int]]) -> None:
