@@ -25,7 +25,7 @@ EXPECTED_REASON = {
     "junk.txt": "binary content",
     "latin1.txt": "byte offset",
     "utf16.txt": "UTF-16",
-    "brev.docx": "Word document",
+    "brev.docx": "corrupt .docx",
     "side.html": "HTML page",
     "notat.txt": "unknown document type",
 }

@@ -23,8 +23,18 @@ import unicodedata
 
 import regex
 
-_INVISIBLE = regex.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_SPACES = regex.compile("[\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a]")
+# precompiled: these run once per line of every document
+_P1 = regex.compile(r"[\p{L}\p{N}]+")
+_P2 = regex.compile(r"[\p{L}\p{N}]+(?=[-\u2010]$)")
+_P3 = regex.compile(r"[-\u2010]([\p{L}]+)[-\u2010]$")
+_P4 = regex.compile(r"[\p{L}\p{N}]+[-\u2010]\p{L}")
+_P5 = regex.compile(r"[ \t]+")
+
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_SPACES = "\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"
+# one str.translate per line (much faster than two regex substitutions on every line of a document)
+_CLEAN = str.maketrans({**dict.fromkeys(_INVISIBLE, None), **dict.fromkeys(_SPACES, " ")})
+_SPECIAL = frozenset(_INVISIBLE + _SPACES)
 _CONJUNCTIONS = {"og", "eller", "til", "enn"}
 _LINE_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N}])[-\u2010]$")  # "LIS1-" + "ordningen" too
 _RANGE_DASH = regex.compile(r"\d\.?[\u2013\u2212-]$")
@@ -36,33 +46,37 @@ _COMPOUND_INNER = {"for", "til", "i", "av", "på", "med", "mot", "og", "som", "o
 
 def normalise_line(text: str, keep_tabs: bool = False) -> str:
     """`keep_tabs`: keep trailing TABs (an empty table cell printed as a lone TAB is a cell)."""
-    text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+        if not _SPECIAL.isdisjoint(text):
+            text = text.translate(_CLEAN)
     return text.rstrip(" \r\n\f\v") if keep_tabs else text.rstrip()
 
 
 def _keep_hyphen(left: str, right: str) -> bool:
-    first_word = regex.match(r"[\p{L}\p{N}]+", right)
+    first_word = _P1.match(right)
     if not first_word:
         return True
     if first_word.group(0).lower() in _CONJUNCTIONS:
         return True
-    stem = regex.search(r"[\p{L}\p{N}]+(?=[-\u2010]$)", left)
+    token = left.split()[-1]  # the word broken at the line end (the stem search stays within it)
+    stem = _P2.search(token)
     if stem is None or len(stem.group(0)) == 1:
         return True
     if stem.group(0).lower() in _HYPHEN_PREFIXES:
         return True
-    token = left.split()[-1]
     is_url = "/" in token or "www." in token
-    inner = regex.search(r"[-\u2010]([\p{L}]+)[-\u2010]$", token)
+    inner = _P3.search(token)
     if inner and inner.group(1).lower() in _COMPOUND_INNER and not is_url:
         return True  # "sørge-for-" + "ansvaret"
-    if regex.match(r"[\p{L}\p{N}]+[-\u2010]\p{L}", right) and not is_url:
+    if _P4.match(right) and not is_url:
         return True  # "sørge-" + "for-ansvaret": the next part is itself a hyphenated compound
     if stem.group(0)[-1].isupper() or stem.group(0)[-1].isdigit():
         return True
     return right[0].isupper() or right[0].isdigit()
+
+
+TAIL = 120  # characters of the left part the joining rules need (its last token and a few before)
 
 
 def join_two(left: str, right: str) -> str:
@@ -72,13 +86,16 @@ def join_two(left: str, right: str) -> str:
         return right
     if not right:
         return left
-    if _LINE_HYPHEN.search(left):
-        if _keep_hyphen(left, right):
-            nxt = regex.match(r"[\p{L}\p{N}]+", right)
+    # the rules look at the end of the left part only: `left` may be a whole paragraph joined so far,
+    # and an end-anchored search over all of it would make joining a paragraph quadratic
+    tail = left[-TAIL:]
+    if _LINE_HYPHEN.search(tail):
+        if _keep_hyphen(tail, right):
+            nxt = _P1.match(right)
             sep = " " if nxt and nxt.group(0).lower() in _CONJUNCTIONS else ""
             return left + sep + right
         return left[:-1] + right
-    if _RANGE_DASH.search(left) and right[0].isdigit():
+    if _RANGE_DASH.search(tail) and right[0].isdigit():
         return left + right  # "(2022–" + "2023)"
     return left + " " + right
 
@@ -89,4 +106,4 @@ def join_lines(lines: list[str]) -> str:
     for line in lines:
         if line.strip():
             out = join_two(out, line)
-    return regex.sub(r"[ \t]+", " ", out).strip()
+    return _P5.sub(" ", out).strip()

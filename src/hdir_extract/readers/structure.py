@@ -18,6 +18,9 @@ from dataclasses import dataclass
 
 import regex
 
+# precompiled: these run once per line of every document
+_P1 = regex.compile(r"\d{3}\b")
+
 HEADING_NUMBER = regex.compile(r"^(?P<num>(?:[1-9]\d?)(?:\.[1-9]\d?){0,4})\.?[ \t]+(?P<title>\p{Lu}.*)$")
 BOX_START = regex.compile(r"^(?P<num>Boks\s+\d+(?:\.\d+)*[a-z]?)\.?(?:[ \t]+(?P<title>.*))?$")
 BOX_END = regex.compile(r"^\[?\s*Boks\s+slutt\s*\]?$", regex.IGNORECASE)
@@ -32,6 +35,13 @@ UNIT = regex.compile(
     regex.IGNORECASE,
 )
 CAPTION = regex.compile(r"^(?P<label>(?:Tabell|Figur|Tabel)\s+\d+(?:[.\-–]\d+)*[a-z]?)\b\.?\s*(?P<title>.*)$")
+
+
+_MONTH = regex.compile(
+    r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des)\b\.?",
+    regex.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +64,7 @@ def heading_number(text: str) -> tuple[str | None, str]:
 def _looks_like_amount(num: str, title: str) -> bool:
     # "1 234 kroner" and "12 000" are amounts with a space group, not "1" + a title; titles start
     # with a letter (checked by the pattern), so only a first word of digits is left to rule out
-    return bool(regex.match(r"\d{3}\b", title))
+    return bool(_P1.match(title))
 
 
 def box_start(text: str) -> tuple[str, str] | None:
@@ -89,6 +99,8 @@ def list_marker(text: str) -> Marker | None:
     if bullet:
         return Marker(bullet, None, rest.strip(), indent)
     token = m.group("num") or m.group("letter") or m.group("roman")
+    if m.group("num") and _MONTH.match(rest):
+        return None  # "27. februar 2026": a date, not item 27
     number = token.strip("().")
     return Marker(token, number.rstrip(")"), rest.strip(), indent)
 

@@ -24,6 +24,10 @@ import regex
 
 from hdir_extract.readers.layout.lines import SourceLine
 
+# precompiled: these run once per line of every document
+_P1 = regex.compile(r"\p{L}")
+_P2 = regex.compile(r"\p{L}{2}")
+
 _SIDE = regex.compile(r"^\s*Side\s+\d{1,4}(?:\s*(?:av|/)\s*\d{1,4})?\s*$", regex.IGNORECASE)
 _BARE_NUMBER = regex.compile(r"^\s*(\d{1,4})\s*$")
 _HEAD = regex.compile(r"^\s*(?:(?P<n1>\d{1,4})\s+(?P<t1>\S.*?)|(?P<t2>\S.*?)\s+(?P<n2>\d{1,4}))\s*$")
@@ -45,7 +49,7 @@ def _head_key(text: str) -> tuple[str, int] | None:
         return None  # a year at the end, not a page number ("Nøkkeltall 2023")
     if words.rstrip().endswith((".", ":", ";", ",", "!", "?", "»")) or len(words) > MAX_HEAD_LEN:
         return None  # the end of a sentence
-    letters = len(regex.findall(r"\p{L}", words))
+    letters = len(_P1.findall(words))
     if letters < 5 or (letters < MIN_LETTERS and len(words.split()) < 2):
         return None
     return " ".join(words.split()).casefold(), number
@@ -89,7 +93,7 @@ def _companions(lines: Sequence[SourceLine], heads: set[int]) -> set[int]:
                     and "\t" not in lines[j].text
                     and exact[t] >= MIN_REPEATS
                     and len(t) <= MAX_HEAD_LEN
-                    and regex.search(r"\p{L}{2}", t)
+                    and _P2.search(t)
                     and not t.endswith((".", ",", ";", ":"))
                 ):
                     found.add(j)

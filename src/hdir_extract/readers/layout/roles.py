@@ -29,6 +29,14 @@ import regex
 from hdir_extract.readers import structure
 from hdir_extract.readers.layout.lines import SourceLine
 
+# precompiled: these run once per line of every document
+_P1 = regex.compile(r"\p{Ll}")
+_P2 = regex.compile(r"[\p{Lu}\d]")
+_P3 = regex.compile(r"\p{L}{3}")
+_P4 = regex.compile(r"[.,;:]$")
+_P5 = regex.compile(r"[\d\s.,%–-]+")
+_P6 = regex.compile(r"\s*\d{1,3}\s+[^\d\s]")
+
 MAX_HEADING_LEN = 110
 MAX_TITLE_LEN = 90  # an unnumbered heading is a short line
 MAX_TITLE_WORDS = 12
@@ -74,7 +82,7 @@ def _heading_candidate(text: str) -> tuple[int, ...] | None:
     num, title = structure.heading_number(text)
     if num is None or (title.endswith(".") and not title.endswith("mv.")):
         return None
-    if regex.match(r"\p{Ll}", title):
+    if _P1.match(title):
         return None
     return _parse(num)
 
@@ -125,8 +133,6 @@ def assign_roles(
             role, last_footnote = Role.FOOTNOTE, last_footnote + step
         elif structure.list_marker(ln.text) is not None:
             role = Role.LIST_ITEM
-        elif breaks[k] and (k + 1 >= len(kept) or breaks[k + 1]) and _title_line(text):
-            role = Role.HEADING  # an unnumbered heading: a short title alone between paragraph breaks
         if role is Role.LIST_ITEM:
             marker = structure.list_marker(ln.text)
             last_item = marker.number if marker else None
@@ -139,22 +145,31 @@ def assign_roles(
     return roles, numbers
 
 
+def mark_titles(lines: Sequence[SourceLine], kept: list[int], breaks: list[bool], roles: list[Role]) -> None:
+    """Unnumbered headings: a short title alone between paragraph breaks (after tables are marked, so
+    that a table's line of column names stays in its table)."""
+    for k, i in enumerate(kept):
+        alone = breaks[k] and (k + 1 >= len(kept) or breaks[k + 1])
+        if roles[k] is Role.TEXT and alone and _title_line(lines[i].text.strip()):
+            roles[k] = Role.HEADING
+
+
 def _title_line(text: str) -> bool:
     words = text.split()
     return (
         len(text) <= MAX_TITLE_LEN
         and 1 <= len(words) <= MAX_TITLE_WORDS
-        and bool(regex.match(r"[\p{Lu}\d]", text))
-        and bool(regex.search(r"\p{L}{3}", text))
-        and not regex.search(r"[.,;:]$", text)
-        and not regex.fullmatch(r"[\d\s.,%–-]+", text)
+        and bool(_P2.match(text))
+        and bool(_P3.search(text))
+        and not _P4.search(text)
+        and not _P5.fullmatch(text)
     )
 
 
 def _next_footnote(text: str, last: int, max_step: int) -> int:
     """The step (1 or 2) by which the line's footnote number follows `last`, else 0."""
     m = _FOOTNOTE.match(text)
-    if m is None or not regex.match(r"\s*\d{1,3}\s+[^\d\s]", text):
+    if m is None or not _P6.match(text):
         return 0  # "1 198,5 1 198,5" is a table row, not footnote 1
     step = int(m.group(1)) - last
     return step if 1 <= step <= max_step else 0

@@ -21,10 +21,15 @@ import regex
 
 from hdir_extract.readers.layout.lines import SourceLine
 
+# precompiled: these run once per line of every document
+_P1 = regex.compile(r"\s*[\p{Lu}\d«–•\-]")
+
 #: text lines needed to tell a double-spaced stretch from a short note
 MIN_DOUBLE_SPACED = 30
-#: a stretch is double-spaced when at most this share of its line pairs stand directly adjacent
-ADJACENT_SHARE = 0.1
+#: a stretch is double-spaced when at most this share of its line pairs stand directly adjacent (running
+#: text that is not double-spaced has most of its lines adjacent; letterheads and tables in a
+#: double-spaced layer have some)
+ADJACENT_SHARE = 0.3
 WINDOW = 40  # line pairs either side that decide a pair's spacing
 SHORT_END = 0.75  # a line ending a sentence this much shorter than a full line ends its paragraph
 TITLE_LINE = 0.5  # a line without end punctuation this short, before a capital, is a title
@@ -75,7 +80,7 @@ def _short_end(before: str, after: str, width: float) -> bool:
     """A paragraph's last line stops short of the column's width: a short line that ends a sentence
     (or a title line with no punctuation at all) before a line starting in upper case."""
     b = before.strip()
-    if not b or not regex.match(r"\s*[\p{Lu}\d«–•\-]", after) or "\t" in before:
+    if not b or not _P1.match(after) or "\t" in before:
         return False
     if _SENTENCE_END.search(b) and not b.endswith(","):
         return len(b) < SHORT_END * width

@@ -16,10 +16,18 @@ table, and a header row printed again on the next page is dropped.
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from hdir_extract.document import Cell, Row
 from hdir_extract.readers import structure
+
+# precompiled: these run once per line of every document
+_P1 = regex.compile(r"[\p{L}][.:;!?]$")
+_P2 = regex.compile(r"\d{1,4}(?:\s+\d{1,2})?\s+\p{L}")
+_P3 = regex.compile(r"[\p{L}\d)][.!?]$")
+_P4 = regex.compile(r"\p{L}")
 
 #: a number token of a table row: "1 234" groups, "-2,7", "14,5 %", "(123)", "–" (nil)
 _NUM_TOKEN = regex.compile(r"^[-\u2212\u2013(]?\d[\d.,]*\)?%?$|^[-\u2212\u2013]$|^%$")
@@ -50,12 +58,13 @@ def trailing_numbers(text: str) -> int:
     return n
 
 
+@functools.lru_cache(maxsize=65536)
 def numeric_row(text: str) -> bool:
     """A printed row of a table without TABs: a label (maybe none) and a run of numbers."""
     t = text.strip()
     if not t or len(t) > MAX_ROW_LEN or "\t" in t:
         return False
-    if regex.search(r"[\p{L}][.:;!?]$", t):
+    if _P1.search(t):
         return False  # a sentence
     n = trailing_numbers(t)
     label_words = len(t.split()) - n
@@ -64,21 +73,23 @@ def numeric_row(text: str) -> bool:
     return n >= MIN_NUMBERS
 
 
+@functools.lru_cache(maxsize=65536)
 def anchored_row(text: str) -> bool:
     """A row that anchors a table: numbers, or a post/kapittel code followed by a name."""
     t = text.strip()
-    return numeric_row(t) or _is_num(t) or bool(regex.match(r"\d{1,4}(?:\s+\d{1,2})?\s+\p{L}", t))
+    return numeric_row(t) or _is_num(t) or bool(_P2.match(t))
 
 
+@functools.lru_cache(maxsize=65536)
 def row_like(text: str) -> bool:
     """A line that may stand among a table's rows: numbers, a post or kapittel code with its name
     ("60 Gjesteinnbyggeroppgjør for fastleger", "732 70 Særskilte tilskudd"), or a short wrapped name."""
     t = text.strip()
     if numeric_row(t) or _is_num(t):
         return True
-    if len(t) > MAX_NAME_LEN or (regex.search(r"[\p{L}\d)][.!?]$", t) and len(t.split()) >= 8):
+    if len(t) > MAX_NAME_LEN or (_P3.search(t) and len(t.split()) >= 8):
         return False
-    return bool(regex.match(r"\d{1,4}(?:\s+\d{1,2})?\s+\p{L}", t)) or len(t) <= MAX_WRAPPED_NAME
+    return bool(_P2.match(t)) or len(t) <= MAX_WRAPPED_NAME
 
 
 def split_cells(text: str) -> list[str]:
@@ -91,7 +102,7 @@ def split_cells(text: str) -> list[str]:
         k = len(tokens)
         while k > 0 and (_is_num(tokens[k - 1]) or (_UNIT_TOKEN.match(tokens[k - 1]) and k < len(tokens))):
             k -= 1
-        if 0 < k < len(tokens) and regex.search(r"\p{L}", " ".join(tokens[:k])):
+        if 0 < k < len(tokens) and _P4.search(" ".join(tokens[:k])):
             cells.extend([" ".join(tokens[:k]), " ".join(tokens[k:])])
         else:
             cells.append(c)
