@@ -179,7 +179,7 @@ select kapittel, post, aar, mottaker, row_number() over w as steg, endring, belo
 from changes
 window w as (
     partition by kapittel, post, aar, mottaker
-    order by hovedbrev desc, brev_dato nulls last, tillegg_nr nulls last, dok_id, brev_nr, linje
+    order by hovedbrev desc, brev_dato nulls last, tillegg_nr nulls last, dok_id, brev_nr, linje, belop_nok
     rows between unbounded preceding and current row)
 order by kapittel, post, aar, mottaker, steg
 """

@@ -9,8 +9,9 @@ bevilgninger readers:
   separate lines, a column header is taken for a heading, a row for a paragraph), so every printed line
   of the body is a printed row, tagged with the block it stands in (a numbered heading ends a table).
 
-`printed_rows` is a pure function of the document. A document whose reader builds no blocks yet is laid
-out here by the same line layout the text reader uses, so every format reaches the readers as blocks.
+`printed_rows` is a pure function of the document. A document whose reader builds no blocks (a PDF before
+its reader builds them) is read line by line: one paragraph block per printed line, a bare page label
+("Side 15") as page furniture.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from dataclasses import dataclass
 import regex
 
 from hdir_extract.document import Block, Cell, Document, Kind
-from hdir_extract.readers.layout import SourceLine, build_layout
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +45,25 @@ class Printed:
         return bool(self.cells)
 
 
+#: a bare page label: the only furniture a document without blocks is told apart from its body by
+PAGE_LABEL = regex.compile(r"^\s*Side\s+\d{1,4}(?:\s*(?:av|/)\s*\d{1,4})?\s*$", regex.I)
+
+
 def all_blocks(doc: Document) -> tuple[Block, ...]:
-    """The document's blocks, page furniture included (laid out from its lines when it has none)."""
+    """The document's blocks, page furniture included; for a document without blocks, one per line."""
     if doc.blocks or not doc.lines:
         return doc.blocks
-    # a reader that builds no blocks yet (the PDF reader on this branch): the text layout's rules
-    return build_layout([SourceLine(ln.no, ln.text, ln.page) for ln in doc.lines]).blocks
+    return tuple(
+        Block(
+            Kind.FURNITURE if PAGE_LABEL.match(ln.text) else Kind.PARAGRAPH,
+            ln.text.strip(),
+            ln.no,
+            ln.no,
+            ln.page,
+        )
+        for ln in doc.lines
+        if ln.text.strip()
+    )
 
 
 def body_blocks(blocks: tuple[Block, ...]) -> list[Block]:
