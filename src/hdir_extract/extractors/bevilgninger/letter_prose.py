@@ -129,7 +129,7 @@ def _changes(text: str) -> list[tuple[_Amt, bool]]:
             # amounts enumerated after it: ", 3,5 mill. kroner til …", "og 4,176 mill. kroner til …"
             end = m.end()
             for e in AMOUNT.finditer(s, end):
-                if VERB.search(s, end, e.start()) or ":" in s[end : e.start()]:
+                if VERB_ANYWHERE.search(s, end, e.start()) or ":" in s[end : e.start()]:
                     break  # another verb (its own change), or a colon: a breakdown follows
                 if not ENUMERATED_BEFORE.search(s[end : e.start()]) or not ENUMERATED_AFTER.match(s, e.end()):
                     continue
