@@ -11,7 +11,17 @@ from hdir_extract.cli import app
 from hdir_extract.models import TABLES
 from hdir_extract.writers.datapackage import datapackage
 
-VIEWS = ["v_budsjettlinje", "v_oppdrag_historikk", "v_anmodningsvedtak_status", "v_kontroller_feilet"]
+VIEWS = [
+    "v_budsjettlinje",
+    "v_oppdrag_historikk",
+    "v_anmodningsvedtak_status",
+    "v_kontroller_feilet",
+    "v_tildeling_historikk",
+]
+HISTORY = (
+    "select steg, endring, belop_nok, lopende_sum, trykt_sum_tildelt, brev_nr, brev_dato, linje "
+    "from v_tildeling_historikk where kapittel = 760 and post = 21 and aar = 2026 order by steg"
+)
 
 
 def test_every_column_has_a_comment(corpus_tables):
@@ -95,6 +105,42 @@ def test_oppdrag_history_joins_definitions_and_mentions(corpus_tables):
         "select count(*) from v_oppdrag_historikk where gitt_i is null and oppdrag_id = 'TB2024-28'"
     ).fetchone()[0]
     assert only_mentioned >= 1
+
+
+def test_allocation_history_of_the_bundle(corpus_tables):
+    """760.21 in 2026: the main letter's tildeling, then nr. 1's change, with the running total."""
+    rows = _con(corpus_tables).execute(HISTORY).fetchall()
+    assert [r[:6] for r in rows] == [
+        (1, "tildeling", 335_550_000, 335_550_000, None, 1),
+        (2, "ny_tildeling", 12_200_000, 347_750_000, 347_750_000, 2),
+    ]
+    assert str(rows[1][6]) == "2026-02-27" and rows[1][7] == 6781
+
+
+def test_allocation_history_over_three_files(tmp_path):
+    """The bundle with supplementary letters nr. 2 and nr. 4 as their own files (Markdown): nr. 2's table
+    (its 9 500 that nr. 4 corrects), nr. 4's korreksjon of +13,5 mill. and its two further changes."""
+    from tests.conftest import RAW
+    from tests.extractors.bevilgninger.real_letters import NR2, NR4, real_path, tables_of
+
+    from hdir_extract.writers.duckdb_db import write_duckdb
+    from hdir_extract.writers.parquet import write_parquet
+
+    tables = tables_of(RAW / "tildelingsbrev-2026-helsedirektoratet.txt", real_path(NR2), real_path(NR4))
+    write_parquet(tables, tmp_path)
+    write_duckdb(tmp_path)
+    con = duckdb.connect(str(tmp_path / "hdir.duckdb"), read_only=True)
+    rows = con.execute(HISTORY).fetchall()
+    assert [(r[1], r[2], r[3]) for r in rows] == [
+        ("tildeling", 335_550_000, 335_550_000),
+        ("ny_tildeling", 12_200_000, 347_750_000),
+        ("ny_tildeling", 9_500_000, 357_250_000),
+        ("korreksjon", 13_500_000, 370_750_000),
+        ("ny_tildeling", 3_550_000, 374_300_000),
+        ("ny_tildeling", 2_000_000, 376_300_000),
+    ]
+    assert [str(r[6]) for r in rows] == ["None", "2026-02-27", "2026-04-16", *["2026-07-07"] * 3]
+    assert rows[2][4] == 357_250_000  # nr. 2's printed sum tildelt beside the running total
 
 
 def test_resolution_status(corpus_tables):

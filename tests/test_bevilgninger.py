@@ -106,6 +106,29 @@ def test_tildelingsbrev_2026(out):
     assert all(k.ok for k in checks if k.kontroll == "tidligere_pluss_ny")
 
 
+def test_tildelingsbrev_2026_prose_checks_the_tables(out):
+    """Supplementary letter nr. 1 in the bundle prints a table for every post it changes: its prose is no
+    row of its own but a check of the table at the prose's printed precision."""
+    rows, checks = out[("tildelingsbrev", 2026)]
+    text = {k.nokkel: (k.forventet, k.beregnet, k.ok) for k in checks if k.kontroll == "tekst_mot_tabell"}
+    # three sentences under "Kap. 760, post 21" (1,7 + 0,5 + 10 mill. kroner) against the table's 12 200
+    assert text["kap 760 post 21 brev 2 ny_tildeling"] == ("12200000", "12200000", True)
+    # "Korrekt tildeling på Kap. 765, post 21 skal være 186,6 mill. kroner": the table's sum tildelt
+    assert text["kap 765 post 21 brev 2 sum_tildelt"] == ("186600000", "186600000", True)
+    assert text["kap 765 post 21 brev 2 ny_tildeling"] == ("-3400000", "-3400000", True)
+    assert len(text) == 6 and all(v[2] for v in text.values())
+    # the main letter's "Kap. 714, post 21" sections ("Det tildeles: …") are no allocation changes
+    assert not [r for r in rows if "kroner" in (r.raw or "") or "mill" in (r.raw or "")]
+
+
+def test_tildelingsbrev_2023_prose_outside_an_allocation_part(out):
+    """The 2023 supplements have no "Endringer i tildelinger" part: "Helsedirektoratet tildeles kr. 500 000
+    … over kap. 714.21" under an assignment gives neither a row nor a check."""
+    rows, checks = out[("tildelingsbrev", 2023)]
+    assert not [k for k in checks if k.kontroll == "tekst_mot_tabell"]
+    assert not [r for r in rows if r.belop_nok == 500_000]
+
+
 def test_prop_kapittel_tables(out, corpus_docs):
     rows, checks = out[("prop_1_s", 2025)]
     assert one(rows, 3710, 3, "regnskap", 2023).belop_nok == 252_199_000  # inntektskapittel

@@ -24,6 +24,7 @@ from typing import Any
 
 from hdir_extract import PARSER_VERSION
 from hdir_extract.checks.grounding import check_grounding
+from hdir_extract.checks.tildeling_chain import tildeling_chain_checks
 from hdir_extract.classify import Classification, classify
 from hdir_extract.dedupe import Fingerprint, covers, fingerprint, letters_holding
 from hdir_extract.document import Document
@@ -39,6 +40,7 @@ IGNORED_NAMES = {"MANIFEST.csv", "README.md"}
 #: checks over all documents' rows together (each returns `kontroller` rows as dicts)
 CROSS_DOCUMENT_CHECKS: tuple[Callable[[dict[str, list[dict[str, Any]]]], list[dict[str, Any]]], ...] = (
     vedtak_checks,
+    tildeling_chain_checks,
 )
 EXTRACTED_TYPES = {"tildelingsbrev", "oppdragsdokument", "aarsrapport", "prop_1_s", "meld_st"}
 

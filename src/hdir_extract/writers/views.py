@@ -6,6 +6,10 @@ Choices (also in the README):
   document (higher `dokumenter.aar`) wins. The tildelingsbrev's ny_tildeling is summed over all change
   tables; sum_tildelt is the last one (latest letter date, then file order). The årsrapport's regnskap
   (the agency's own accounts) is kept apart from the Prop. 1 S regnskap of the same year.
+- v_tildeling_historikk: one row per kapittel, post, year, recipient and change of the allocation: the main
+  letter's tildeling first, then every ny_tildeling and korreksjon in letter date order, each with its
+  letter (dok_id, brev_nr, tillegg_nr, date) and the running total; the letter's printed sum tildelt
+  beside it. The same letter read from two files (same recipient, date and number) counts once.
 - v_anmodningsvedtak_status: the latest document's reading (highest `dokumenter.aar`) of each
   resolution; a mention counts for it when its number matches and its session matches or is not printed.
 """
@@ -156,6 +160,56 @@ order by k.dok_id, k.linje, k.kontroll, k.nokkel
 """
 
 
+_TILDELING_VIEW = """
+create or replace view v_tildeling_historikk as
+with b as (
+    select b.*, d.dokumenttype, br.tillegg_nr, coalesce(br.dato, b.brev_dato) as dato,
+           -- no recipient known: a tildelingsbrev is the directorate's, an oppdragsdokument its own
+           coalesce(br.mottaker, d.mottaker,
+                    case when d.dokumenttype = 'tildelingsbrev' then 'Helsedirektoratet'
+                         else 'mottaker i ' || b.dok_id end) as mottaker
+    from bevilgninger b
+    join dokumenter d using (dok_id)
+    left join brev br on br.dok_id = b.dok_id and br.brev_nr = b.brev_nr
+    where d.dokumenttype in ('tildelingsbrev', 'oppdragsdokument')
+      and b.post is not null and b.aar is not null
+      and b.belopstype in ('tildeling', 'tidligere_tildeling', 'ny_tildeling', 'korreksjon', 'sum_tildelt')
+),
+letters as (
+    select mottaker, aar, kapittel, post, dok_id, brev_nr, dato, tillegg_nr,
+           bool_or(belopstype = 'tildeling') as hovedbrev,
+           bool_or(belopstype = 'tidligere_tildeling') as tabell,
+           max(belop_nok) filter (where belopstype = 'sum_tildelt') as trykt_sum_tildelt
+    from b group by all
+),
+kept as (
+    -- the same letter from two files counts once: the reading with a change table, else the first file
+    select * from letters
+    qualify dato is null or row_number() over (
+        partition by mottaker, aar, kapittel, post, dato, tillegg_nr
+        order by tabell desc, dok_id, brev_nr) = 1
+),
+changes as (
+    select b.mottaker, b.aar, b.kapittel, b.post, b.belopstype as endring, b.belop_nok, b.dok_id, b.brev_nr,
+           b.tillegg_nr, b.dato as brev_dato, b.linje, b.kilde, k.hovedbrev, k.trykt_sum_tildelt
+    from b join kept k using (mottaker, aar, kapittel, post, dok_id, brev_nr)
+    where b.belopstype in ('tildeling', 'ny_tildeling', 'korreksjon') and b.belop_nok is not null
+    -- a post printed twice with the same amount in the main letter counts once
+    qualify b.belopstype <> 'tildeling' or row_number() over (
+        partition by b.dok_id, b.brev_nr, b.kapittel, b.post, b.belop_nok order by b.linje) = 1
+)
+select kapittel, post, aar, mottaker, row_number() over w as steg, endring, belop_nok,
+       sum(belop_nok) over w as lopende_sum, trykt_sum_tildelt, dok_id, brev_nr, tillegg_nr, brev_dato,
+       linje, kilde
+from changes
+window w as (
+    partition by kapittel, post, aar, mottaker
+    order by hovedbrev desc, brev_dato nulls last, tillegg_nr nulls last, dok_id, brev_nr, linje, belop_nok
+    rows between unbounded preceding and current row)
+order by kapittel, post, aar, mottaker, steg
+"""
+
+
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
-    for sql in (_budget_view(), _OPPDRAG_VIEW, _VEDTAK_VIEW, _KONTROLL_VIEW):
+    for sql in (_budget_view(), _OPPDRAG_VIEW, _VEDTAK_VIEW, _KONTROLL_VIEW, _TILDELING_VIEW):
         con.execute(sql)

@@ -7,6 +7,10 @@ arithmetic: samlet tildeling − regnskap = merutgift/mindreutgift on an utgifts
 samlet tildeling = merinntekt/mindreinntekt on an inntektskapittel, and avvik fra tildeling = the
 difference column + postert på avgitte belastningsfullmakter. A note digit in the Note column
 ("... Gebyrinntekter 1 2 890 000 ...") is dropped when the split only adds up without it.
+
+The table is read from the document's printed rows (`printed`): a text layer prints each row's name and
+amounts over lines the layout cannot join into one table row, and page furniture (the report's
+"Årsrapport 2023  27" between two lines of a row) is already kept out by the reading layer.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from hdir_extract.extractors.bevilgninger.common import (
     tokens,
     value_of,
 )
+from hdir_extract.extractors.bevilgninger.printed import Printed, printed_rows
 
 TITLE = regex.compile(r"^\s*Tabell\s+[\d-]+\s+Bevilgningsrapportering\b(?P<rest>.*)$", regex.I)
 ROW_START = regex.compile(r"^\s*(?P<kap>\d{3,4})(?:\s+(?=\p{L})|\s*$)")
@@ -32,12 +37,6 @@ SUM_LINE = regex.compile(r"^\s*Sum\s+(?P<what>\p{L}+)")
 POST = regex.compile(r"(?<=\s)(?P<post>\d{2})(?=\s)")
 NOTE_A = regex.compile(r"^\s*Note\s+A\b", regex.I)
 NOTE_A_ROW = regex.compile(r"^\s*(?P<kap>\d{4})(?P<post>\d{2})\s+(?P<rest>[-\d ]+)$")
-#: the report's page footer ("Årsrapport 2023  27", also "27 Årsrapport 2023" or "Side 27"), printed
-#: wherever a page breaks, also between the wrapped lines of one table row
-FOOTER = regex.compile(
-    r"^\s*(?:(?:Årsrapport(?:\s+\d{4})?|Side)\s+\d{1,3}(?:\s+av\s+\d{1,3})?|\d{1,3}\s+Årsrapport(?:\s+\d{4})?)\s*$",
-    regex.I,
-)
 LINE_GAP = "  "  # lines of a wrapped row are joined with a double space: a number never spans it
 
 
@@ -172,12 +171,11 @@ def _check_sum(ctx: Ctx, text: str, linje: int, what: str, rows: list, year: int
         )
 
 
-def _note_a(ctx: Ctx, start: int, samlet: dict[tuple[int, int], int]) -> None:
+def _note_a(ctx: Ctx, rows: list[Printed], start: int, samlet: dict[tuple[int, int], int]) -> None:
     """Note A repeats the samlet tildeling per post: overført + årets tildelinger = samlet tildeling,
     and each samlet tildeling must equal the bevilgningsrapportering's."""
-    doc = ctx.doc
-    for no in range(start, min(start + 400, len(doc.lines) + 1)):
-        text = doc.text(no)
+    for p in rows[start : start + 400]:
+        text, no = p.text, p.line
         if regex.match(r"^\s*Sum\b", text):
             break
         m = NOTE_A_ROW.match(text)
@@ -213,36 +211,34 @@ def _note_a(ctx: Ctx, start: int, samlet: dict[tuple[int, int], int]) -> None:
 
 
 def extract_aarsrapport(ctx: Ctx) -> None:
-    doc = ctx.doc
+    rows = printed_rows(ctx.doc)
     samlet: dict[tuple[int, int], int] = {}
-    no = 1
-    while no <= len(doc.lines):
-        m = TITLE.match(doc.text(no))
+    i = 0
+    while i < len(rows):
+        m = TITLE.match(rows[i].text)
         if not m:
-            no += 1
+            i += 1
             continue
         years = regex.findall(r"\d{4}", m.group("rest"))
-        year = int(years[-1]) if years else doc.aar
-        kilde = doc.text(no).strip()
-        no = _table(ctx, no + 1, year, kilde, samlet)
-    for no in range(1, len(doc.lines) + 1):
-        if NOTE_A.match(doc.text(no)):
-            _note_a(ctx, no + 1, samlet)
+        year = int(years[-1]) if years else ctx.doc.aar
+        kilde = rows[i].text.strip()
+        i = _table(ctx, rows, i + 1, year, kilde, samlet)
+    for i, p in enumerate(rows):
+        if NOTE_A.match(p.text):
+            _note_a(ctx, rows, i + 1, samlet)
             break
 
 
-def _table(ctx: Ctx, start: int, year: int | None, kilde: str, samlet: dict) -> int:
-    doc = ctx.doc
+def _table(ctx: Ctx, rows: list[Printed], start: int, year: int | None, kilde: str, samlet: dict) -> int:
+    """Rows of one bevilgningsrapportering table from printed row `start` to the first note; returns
+    the index of the row after it."""
     pieces: list[Piece] = []
     section: list = []
-    no = start
-    while no <= len(doc.lines):
-        text = doc.text(no)
+    i = start
+    while i < len(rows):
+        text, no = rows[i].text, rows[i].line
         if NOTE_START.match(text):
             break
-        if not text.strip() or FOOTER.match(text):
-            no += 1
-            continue
         sm = SUM_LINE.match(text)
         if sm:
             pieces = []
@@ -264,8 +260,8 @@ def _table(ctx: Ctx, start: int, year: int | None, kilde: str, samlet: dict) -> 
                     if r.belopstype == "samlet_tildeling":
                         samlet.setdefault((r.kapittel, r.post), r.belop_nok)
                 pieces = []
-        no += 1
-    return no
+        i += 1
+    return i
 
 
 def _ends_with_number(text: str) -> bool:
