@@ -188,7 +188,7 @@ def test_readme_queries_run_and_match_their_printed_output(corpus_tables):
 
     text = README.read_text(encoding="utf-8")
     blocks = re.findall(r"```sql\n(.*?)```\n\n(\|.*?)\n\n", text, flags=re.S)
-    assert len(blocks) == 5
+    assert len(blocks) == 7
     con = _con(corpus_tables)
     for sql, table in blocks:
         rows = con.execute(sql).fetchall()
