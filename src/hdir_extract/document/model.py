@@ -96,7 +96,7 @@ class Block:
     def title(self) -> str:
         """A heading's text without its printed number ("5.2 Tittel" -> "Tittel")."""
         if self.number and self.text.startswith(self.number):
-            return self.text[len(self.number) :].strip(" .\t")
+            return self.text[len(self.number) :].lstrip(" .\t")  # "5.2. Tittel mv." keeps its "mv."
         return self.text
 
     @property

@@ -39,7 +39,8 @@ _P6 = regex.compile(r"\s*\d{1,3}\s+[^\d\s]")
 
 MAX_HEADING_LEN = 110
 MAX_TITLE_LEN = 90  # an unnumbered heading is a short line
-MAX_TITLE_WORDS = 12
+MAX_TITLE_WORDS = 16
+_COLON_RUN_ON = regex.compile(r":\s+\S")
 _FOOTNOTE = regex.compile(r"^\s*([1-9]\d{0,2})\s+(?=\S)")  # "01 Driftsutgifter" is a post, not note 1
 _SENTENCE_END = regex.compile(r"[.!?:;»]\s*$")
 #: a footnote's text starts with a capital, a quote or a link, never in lower case
@@ -84,6 +85,8 @@ def _heading_candidate(text: str) -> tuple[int, ...] | None:
         return None
     if _P1.match(title):
         return None
+    if _COLON_RUN_ON.search(title):
+        return None  # "4. Implementering …: Helsedirektoratet skal lage": a numbered task, not a section
     return _parse(num)
 
 
@@ -108,7 +111,7 @@ def assign_roles(
             or bool(_SENTENCE_END.search(lines[kept[k - 1]].text))
         )
         role, number = Role.TEXT, None
-        if ln.cells is not None or "\t" in ln.text:
+        if ln.cells is not None or ("\t" in ln.text and not _tabbed_item(ln.text)):
             role = Role.TABLE
         elif structure.is_box_end(text):
             role = Role.BOX_END
@@ -123,7 +126,7 @@ def assign_roles(
         elif (
             (n := _heading_candidate(text)) is not None
             and starts
-            and not _continues_list(n, last_item, roles)
+            and not (_continues_list(n, last_item, roles) and not _alone_title(text, breaks, k))
             and _is_heading(n, last_heading, breaks, k, kept, lines)
         ):
             role, number, last_heading = Role.HEADING, n, n
@@ -135,7 +138,8 @@ def assign_roles(
             role = Role.LIST_ITEM
         if role is Role.LIST_ITEM:
             marker = structure.list_marker(ln.text)
-            last_item = marker.number if marker else None
+            if marker is not None and marker.number is not None:
+                last_item = marker.number  # a nested bullet ("o …") does not end the numbered list
         elif role is not Role.TEXT:
             last_item = None
         if role is not Role.TEXT or breaks[k]:
@@ -152,6 +156,12 @@ def mark_titles(lines: Sequence[SourceLine], kept: list[int], breaks: list[bool]
         alone = breaks[k] and (k + 1 >= len(kept) or breaks[k + 1])
         if roles[k] is Role.TEXT and alone and _title_line(lines[i].text.strip()):
             roles[k] = Role.HEADING
+
+
+def _tabbed_item(text: str) -> bool:
+    """ "a.<TAB>forslag …": a list marker typeset with a TAB (one TAB only) is a list item."""
+    m = structure.list_marker(text)
+    return m is not None and text.count("\t") == 1 and not text.startswith("\t") and m.number is not None
 
 
 def _title_line(text: str) -> bool:
@@ -178,6 +188,14 @@ def _next_footnote(text: str, last: int, max_step: int) -> int:
 def _continues_list(n: tuple[int, ...], last_item: str | None, roles: list[Role]) -> bool:
     """ "2. …" right after list item "1. …" is the list's next item, not a chapter."""
     return len(n) == 1 and last_item is not None and last_item.isdigit() and n[0] == int(last_item) + 1
+
+
+def _alone_title(text: str, breaks: list[bool], k: int) -> bool:
+    """A numbered line standing alone with a short title ("4. Budsjettildeling") is a heading even where
+    a numbered list ran before ("3. …"); an item goes on with its text ("2. Gode pasientforløp …")."""
+    alone = breaks[k] and (k + 1 >= len(breaks) or breaks[k + 1])
+    title = structure.heading_number(text)[1]
+    return alone and len(title) <= 60 and ":" not in title
 
 
 def _is_heading(

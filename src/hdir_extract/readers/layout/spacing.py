@@ -33,7 +33,8 @@ ADJACENT_SHARE = 0.3
 WINDOW = 40  # line pairs either side that decide a pair's spacing
 SHORT_END = 0.75  # a line ending a sentence this much shorter than a full line ends its paragraph
 TITLE_LINE = 0.5  # a line without end punctuation this short, before a capital, is a title
-_SENTENCE_END = regex.compile(r"[.!?:;»”\")]\s*$")
+# ")" is no sentence end: "… Prop. 36 S (2023–2024)" wraps on in mid-sentence
+_SENTENCE_END = regex.compile(r"[.!?:;»”\"]\s*$")
 _HYPHEN_END = regex.compile(r"\p{L}[-\u2010]$")
 _LOWER_START = regex.compile(r"^\s*[\p{Ll}]")
 
@@ -83,9 +84,21 @@ def _short_end(before: str, after: str, width: float) -> bool:
     if not b or not _P1.match(after) or "\t" in before or "\t" in after:
         return False
     if _SENTENCE_END.search(b) and not b.endswith(","):
-        return len(b) < SHORT_END * width
+        # a short line ends its paragraph; so does any full sentence followed by a short title line
+        # (a text with one paragraph per line prints headings between long lines)
+        return len(b) < SHORT_END * width or _title_after(after, width)
     return len(b) < TITLE_LINE * width and not regex.search(
         r"[,;\-\u2010–]$|\b(?:og|i|for|av|til|med|om|på)$", b
+    )
+
+
+def _title_after(after: str, width: float) -> bool:
+    a = after.strip()
+    return (
+        len(a) < TITLE_LINE * width
+        and len(a.split()) <= 12
+        and not _SENTENCE_END.search(a)
+        and not a.endswith(",")
     )
 
 
