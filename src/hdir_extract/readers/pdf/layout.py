@@ -15,6 +15,7 @@ import itertools
 import math
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -67,6 +68,8 @@ class PageLine:
     column: int = 0
     #: a paragraph gap (blank line) comes before this line
     gap_before: bool = False
+    #: the line opens a paragraph by its first-line indent (no gap: typeset like a proposition)
+    indented_start: bool = False
     #: the line's words, left to right (dot leaders included: they are a cell boundary)
     words: list[Word] = field(default_factory=list)
     #: the cells of a table row the reader saw (ruled grid, aligned columns, wide gaps); None for text
@@ -252,7 +255,10 @@ def find_gutter(words: list[Word]) -> Gutter | None:
     # the left column's right edge, from the rows that support the gutter: a full-width line (a
     # footnote under a table) may end anywhere near it
     g0 = max(left_ends)
-    g1 = mode
+    # the right column's edge: the leftmost start that several rows share (a list with hanging
+    # indents starts most lines further in, after its markers at the edge)
+    shared = [x for x in set(starts) if sum(1 for t in starts if abs(t - x) <= 2) >= 3]
+    g1 = min(x for x in shared if x > g0) if any(x > g0 for x in shared) else mode
     # a gutter is narrow (~4 % of the text width) and the two columns about equally wide: a wide
     # empty strip is the gap between a table's label and number columns
     if not min_gap <= g1 - g0 <= 0.08 * width:
@@ -449,10 +455,13 @@ def _full_bands(rows: list[list[Word]], full: list[bool], gutter: Gutter, right_
         i = j
 
 
-def layout(words: list[Word], gutter: Gutter | None) -> list[PageLine]:
-    """Lines of one page in reading order."""
+def layout(words: list[Word], gutter: Gutter | None, tables: Sequence[list[PageLine]] = ()) -> list[PageLine]:
+    """Lines of one page in reading order. `tables`: the rows of each ruled table (its words are not
+    in `words`); a table stands where it is printed, full width, and ends the band of two-column text
+    above it."""
+    pending = sorted(tables, key=lambda rows: rows[0].top)
     if not words:
-        return []
+        return [ln for rows in pending for ln in rows]
     height = statistics.median(w.height for w in words)
     # a gap this wide is a cell boundary (becomes a TAB); justified prose in a narrow column can
     # stretch a space past one line height, so column lines need a wider gap
@@ -462,44 +471,50 @@ def layout(words: list[Word], gutter: Gutter | None) -> list[PageLine]:
     double_gap = 0.4 * height
     rows = _rows(words)
     left_edge, right_edge = min(w.x0 for w in words), max(w.x1 for w in words)
-    if gutter is None:
-        return [_make_line(r, "body", 0, tab_gap, double_gap, (left_edge, right_edge)) for r in rows]
-    g0, g1 = gutter.x0, gutter.x1
-
-    slack = 0.3 * (g1 - g0)  # glyph boxes overhang a little ("j", italics): that is not crossing
-
-    def crosses(w: Word) -> bool:
-        return w.x0 < g1 - slack and w.x1 > g0 + slack
-
-    full = [any(crosses(w) for w in r) for r in rows]
-    table = [_table_like(r, gutter, right_edge) for r in rows]
-    # a table-like row is full width when a neighbour is a table row or full width too: one odd
-    # prose row alone does not break the columns
-    for i, t in enumerate(table):
-        if t and not full[i]:
-            near = [j for j in (i - 1, i + 1) if 0 <= j < len(rows)]
-            if any(table[j] or full[j] for j in near):
-                full[i] = True
-    _full_bands(rows, full, gutter, right_edge)
+    full = [True] * len(rows)
+    if gutter is not None:
+        g0, g1 = gutter.x0, gutter.x1
+        slack = 0.3 * (g1 - g0)  # glyph boxes overhang a little ("j", italics): that is not crossing
+        full = [any(w.x0 < g1 - slack and w.x1 > g0 + slack for w in r) for r in rows]
+        table = [_table_like(r, gutter, right_edge) for r in rows]
+        # a table-like row is full width when a neighbour is a table row or full width too: one odd
+        # prose row alone does not break the columns
+        for i, t in enumerate(table):
+            if t and not full[i]:
+                near = [j for j in (i - 1, i + 1) if 0 <= j < len(rows)]
+                if any(table[j] or full[j] for j in near):
+                    full[i] = True
+        _full_bands(rows, full, gutter, right_edge)
     out: list[PageLine] = []
     band_left: list[Word] = []
     band_right: list[Word] = []
 
     def flush_band() -> None:
-        for column, side, edges in ((1, band_left, (left_edge, g0)), (2, band_right, (g1, right_edge))):
+        assert gutter is not None or not (band_left or band_right)
+        if gutter is None:
+            return
+        sides = ((1, band_left, (left_edge, gutter.x0)), (2, band_right, (gutter.x1, right_edge)))
+        for column, side, edges in sides:
             for r in _rows(side):
                 out.append(_make_line(r, "body", column, column_tab_gap, None, edges))
         band_left.clear()
         band_right.clear()
 
     for row, is_full in zip(rows, full, strict=True):
+        while pending and pending[0][0].top <= min(w.top for w in row):
+            flush_band()
+            out.extend(pending.pop(0))
         if is_full:
             flush_band()
-            out.append(_make_line(row, "full", 0, tab_gap, double_gap, (left_edge, right_edge)))
+            kind = "full" if gutter is not None else "body"
+            out.append(_make_line(row, kind, 0, tab_gap, double_gap, (left_edge, right_edge)))
             continue
+        assert gutter is not None
         for w in row:
-            (band_left if w.x1 <= (g0 + g1) / 2 else band_right).append(w)
+            (band_left if w.x1 <= (gutter.x0 + gutter.x1) / 2 else band_right).append(w)
     flush_band()
+    for rows_ in pending:
+        out.extend(rows_)
     return out
 
 
@@ -516,3 +531,35 @@ def mark_paragraph_gaps(lines: list[PageLine]) -> None:
     for a, b in itertools.pairwise(lines):
         if a.column == b.column and b.top - a.top > 1.6 * pitch:
             b.gap_before = True
+
+
+#: a paragraph's first line is indented by about one to three ems (a line height is ~1.2-1.6 em)
+FIRST_LINE_INDENT = (0.4, 3.0)
+_STARTS_PARAGRAPH = regex.compile(r"^[\p{Lu}\d«\"(]")
+
+
+def mark_indented_starts(lines: list[PageLine]) -> None:
+    """Flag lines that open a paragraph by a first-line indent: indented by one to three ems from
+    their column's edge, after a line at the edge (or at the top of the column), starting with a
+    capital. A list item's hanging indent is no paragraph start: its first line starts with a marker
+    and its continuation lines are indented alike; a table row is not looked at."""
+    prev: PageLine | None = None
+    for ln in lines:
+        same_flow = prev is not None and prev.column == ln.column and ln.top > prev.top
+        h = statistics.median(w.height for w in ln.words) if ln.words else 0.0
+        lo, hi = FIRST_LINE_INDENT[0] * h, FIRST_LINE_INDENT[1] * h
+        if (
+            ln.cells is None
+            and ln.indent is not None
+            and lo <= ln.indent <= hi
+            and _STARTS_PARAGRAPH.match(ln.text)
+            and not MARKER.match(ln.text.split()[0])
+        ):
+            if not same_flow:
+                ln.indented_start = True
+            else:
+                assert prev is not None
+                prev_first = prev.text.split()[0] if prev.text.split() else ""
+                at_edge = prev.indent is not None and prev.indent < lo
+                ln.indented_start = at_edge and prev.cells is None and not MARKER.match(prev_first)
+        prev = ln

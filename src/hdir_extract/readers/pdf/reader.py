@@ -36,6 +36,7 @@ from hdir_extract.readers.pdf.layout import (
     find_gutter,
     gutter_at,
     layout,
+    mark_indented_starts,
     mark_paragraph_gaps,
     page_words,
 )
@@ -124,12 +125,7 @@ def _tables(data: bytes, ruled: list[int]) -> dict[int, list]:
 def _page_lines(words: list[Word], gutter: Gutter | None, tables: list) -> list[PageLine]:
     if tables:
         words = [w for w in words if not any(inside(w, bbox) for bbox, _ in tables)]
-    lines = layout(words, gutter)
-    for _bbox, rows in tables:
-        # a table stands where it is printed: before the first line below its top
-        at = next((i for i, ln in enumerate(lines) if ln.column == 0 and ln.top >= rows[0].top), len(lines))
-        lines[at:at] = rows
-    return lines
+    return layout(words, gutter, [rows for _bbox, rows in tables])
 
 
 #: "Tabell 1.4 fortsetter", "Tabell 3 (forts.)": a caption printed again where its table goes on
@@ -166,6 +162,7 @@ def _finish_page(page: PageText, furniture: list[tuple[str, PageLine]]) -> list[
     mark_cells(body)
     _indents(body)
     mark_paragraph_gaps(body)
+    mark_indented_starts(body)
     page.lines = body
     return furniture
 
@@ -258,7 +255,8 @@ def _document(
                     normalise_line(ln.text, keep_tabs=True),
                     page.page,
                     cells=cells,
-                    gap_before=ln.gap_before and k > 0,
+                    # a first-line indent tells a paragraph break too, but is no blank line
+                    gap_before=(ln.gap_before and k > 0) or ln.indented_start,
                     indent=ln.indent,
                 )
             )
