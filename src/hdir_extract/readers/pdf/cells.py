@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import regex
 
+from hdir_extract.parsing.text import join_two
 from hdir_extract.readers.pdf.layout import CELL, DOUBLE, MARKER, PageLine, Word, read_gaps
 
 MIN_ANCHORS = 2  # rows with cells needed for a table
@@ -32,6 +33,7 @@ SPLIT_OVERLAP = 0.25  # of the line height: a gap parts two cells where it overl
 CROSS_SHARE = 0.15  # rows that may cross a river (a "Sum" label spanning the code columns)
 MIN_CROSS_ROWS = 5  # ... in a table of at least this many rows
 ALIGNED_SHARE = 0.8  # anchors whose every cell gap falls on a river, for the columns to hold
+WRAP_PITCH = 1.1  # of the closest row pitch: a wrapped cell's next line
 MAX_ROW_GAP = 2.0  # of the line height: a wider vertical gap ends the table
 _NUMBER = regex.compile(r"^[-\u2212\u2013(]?\d[\d.,]*\)?%?$|^[-\u2212\u2013]$|^%$")
 
@@ -205,6 +207,36 @@ def _column_cells(
     return tuple(out)
 
 
+def _continues(above: tuple[str, ...], row: tuple[str, ...]) -> bool:
+    """`row` is the rest of the row above whose long cells wrapped (set top-aligned): it prints no
+    number, only in columns the row above fills, and in fewer of them."""
+    filled = {i for i, c in enumerate(row) if c}
+    above_filled = {i for i, c in enumerate(above) if c}
+    numbers = any(all(_NUMBER.match(t) for t in c.split()) for c in row if c)
+    return bool(filled) and not numbers and filled <= above_filled and len(filled) < len(above_filled)
+
+
+def _join_wrapped(rows: list[_Row], cells: list[tuple[str, ...]]) -> None:
+    """A cell's wrapped lines are one cell (the contract's `Cell.text`): a line that continues the row
+    above at the usual line pitch is joined to it, and left without cells (the layout then counts
+    its line to the row above). Wrapped lines are as close as a table's closest rows, never further."""
+    tops = [r.line.top for r in rows]
+    steps = [b - a for a, b in itertools.pairwise(tops) if b > a]
+    if not steps:
+        return
+    pitch = min(steps)
+    last = 0
+    for i in range(1, len(rows)):
+        close = tops[i] - tops[i - 1] <= WRAP_PITCH * pitch
+        if close and any(cells[last]) and _continues(cells[last], cells[i]):
+            cells[last] = tuple(
+                join_two(a, b) if b else a for a, b in zip(cells[last], cells[i], strict=True)
+            )
+            cells[i] = ("",) * len(cells[i])
+        else:
+            last = i
+
+
 def _set(line: PageLine, cells: tuple[str, ...], text: str | None = None) -> None:
     line.cells = cells
     if text is not None:
@@ -230,9 +262,10 @@ def _table(rows: list[_Row], height: float) -> None:
                         _loose(part)
                 return
         flush_right = _right_edges(anchors, rivers, height)
-        for r in rows:
-            cells = _column_cells(r, rivers, height, flush_right)
-            _set(r.line, cells, "\t".join(cells).strip("\t"))
+        cells = [_column_cells(r, rivers, height, flush_right) for r in rows]
+        _join_wrapped(rows, cells)
+        for r, c in zip(rows, cells, strict=True):
+            _set(r.line, c, "\t".join(c).strip("\t") if any(c) else r.line.text)
         return
     for r in rows:
         if r.anchor:
