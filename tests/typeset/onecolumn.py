@@ -98,7 +98,8 @@ def _row_height(pdf: _Pdf, row: tuple[str, ...], widths: list[float]) -> float:
 def _table(pdf: _Pdf, el: Element) -> None:
     widths = _widths(pdf, el)
     scale = min(1.0, pdf.epw / sum(widths))
-    widths = [w * scale for w in widths]
+    # a table of many columns runs into the margin rather than below a column's last character
+    widths = [max(w * scale, CELL_GAP + 6.0) for w in widths]
     pdf.ln(1.5)
     head = el.rows[: el.header_rows]
 
