@@ -4,10 +4,10 @@
 
 Each corpus text in data/raw (or those whose name contains a SUBSTRING) is typeset in every style of
 tests/typeset ("onecolumn": fpdf2, one column, unruled tables; "twocolumn": reportlab, two columns,
-ruled tables), read back through the pipeline, and its records compared with the text's per table on
-content fields (tests/typeset/compare.py). Prints the matrix document x style x table as
-agreeing/text records (+ records only the PDF has), and the time each step took. `--show N` prints
-N records that differ each way.
+ruled tables; "textlayer": the text's own lines set as they are), read back through the pipeline,
+and its records compared with the text's per table on content fields (tests/typeset/compare.py).
+Prints the matrix document x style x table as agreeing/text records (+ records only the PDF has),
+and the time each step took. `--show N` prints N records that differ each way.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.typeset import STYLES, cached  # noqa: E402
+from tests.typeset import ALL_STYLES, cached  # noqa: E402
 from tests.typeset.compare import agreement, differences  # noqa: E402
 
 from hdir_extract.pipeline import extract_bytes  # noqa: E402
@@ -30,11 +30,11 @@ from hdir_extract.pipeline import extract_bytes  # noqa: E402
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("patterns", nargs="*")
-    ap.add_argument("--style", choices=sorted(STYLES), action="append")
+    ap.add_argument("--style", choices=ALL_STYLES, action="append")
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--cache", type=Path, default=None, help="keep the typeset PDFs here")
     args = ap.parse_args()
-    styles = args.style or list(STYLES)
+    styles = args.style or list(ALL_STYLES)
     cache = args.cache or Path(tempfile.mkdtemp(prefix="hdir-typeset-"))
     for path in sorted((ROOT / "data" / "raw").glob("*.txt")):
         if args.patterns and not any(p in path.name for p in args.patterns):

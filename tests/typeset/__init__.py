@@ -5,7 +5,8 @@
 
 - "onecolumn" (fpdf2): one column, ragged right, unruled aligned tables, "Side N" footer;
 - "twocolumn" (reportlab): two balanced columns of justified serif prose, ruled full-width tables,
-  running heads with page numbers.
+  running heads with page numbers;
+- and, apart from these, "textlayer": the text file's lines set as they are (`textlayer.py`).
 Both print the text's structure as the project's text reader sees it (`source.elements`): paragraphs
 re-flowed, list items with hanging indents, headings bold and larger, tables as tables. They never copy
 the text file's line breaks.
@@ -19,15 +20,20 @@ from pathlib import Path
 
 from tests.typeset import onecolumn, twocolumn
 from tests.typeset.source import Element, elements
+from tests.typeset.textlayer import typeset_lines
 
 STYLES: dict[str, Callable[[str, list[Element]], bytes]] = {
     "onecolumn": onecolumn.typeset,
     "twocolumn": twocolumn.typeset,
 }
+#: every style, and "textlayer": the text file's own lines set as they are (tests/typeset/textlayer.py)
+ALL_STYLES = (*STYLES, "textlayer")
 
 
 def render(path: Path, style: str) -> bytes:
     title, els = elements(path)
+    if style == "textlayer":
+        return typeset_lines(path.read_text(encoding="utf-8").split("\n"), title)
     return STYLES[style](title, els)
 
 

@@ -76,7 +76,7 @@ def _widths(pdf: _Pdf, el: Element) -> list[float]:
         cells = [r[c] for r in (body if num else el.rows)]
         widest = max(pdf.get_string_width(t) for t in cells)
         longest_word = max((pdf.get_string_width(w) for r in el.rows for w in r[c].split()), default=0.0)
-        natural.append(max(8.0, widest, longest_word) + CELL_GAP + 0.5)
+        natural.append(max(8.0, widest, longest_word) + CELL_GAP + 2 * pdf.c_margin + 0.5)
     total = sum(natural)
     if total <= pdf.epw:
         return natural

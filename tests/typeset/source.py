@@ -34,6 +34,11 @@ def _is_number(text: str) -> bool:
 
 def _table(rows: list[list[str]], header_rows: int) -> Element:
     width = max(len(r) for r in rows)
+    head = [c for r in rows[:header_rows] for c in r]
+    if header_rows > 1 and len(head) == width:
+        # one header row of a cell-per-line table that the text's layout read as several short rows
+        # (a wrapped header cell, "Regnskap" / "2023", looked like a paragraph's end)
+        rows, header_rows = [head, *rows[header_rows:]], 1
     padded = tuple(tuple(r) + ("",) * (width - len(r)) for r in rows)
     body = padded[header_rows:] or padded
     numeric = tuple(

@@ -103,7 +103,24 @@ def _widths(el: Element, available: float) -> list[float]:
     return [w * scale for w in out]
 
 
+MAX_CELL = 700  # characters: a longer cell goes on over rows of its own (a row cannot split a page)
+
+
+def _short_cells(el: Element) -> Element:
+    """A text cell too long for one page (prose the text's layout read as a table) continues in
+    rows of its own below its row."""
+    rows: list[tuple[str, ...]] = []
+    for row in el.rows:
+        rows.append(tuple(c[:MAX_CELL] for c in row))
+        rest = [c[MAX_CELL:] for c in row]
+        while any(rest):
+            rows.append(tuple(c[:MAX_CELL] for c in rest))
+            rest = [c[MAX_CELL:] for c in rest]
+    return Element("table", rows=tuple(rows), header_rows=el.header_rows, numeric=el.numeric)
+
+
 def _table(el: Element, st: dict[str, ParagraphStyle], available: float) -> Table:
+    el = _short_cells(el)
     data = []
     for i, row in enumerate(el.rows):
         head = i < el.header_rows
