@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fpdf import FPDF
 from tests.typeset.fonts import font_path
-from tests.typeset.source import Element
+from tests.typeset.source import Element, is_number
 
 BODY = 9.5
 LINE = 4.6  # mm
@@ -73,9 +73,11 @@ def _widths(pdf: _Pdf, el: Element) -> list[float]:
     body = el.rows[el.header_rows :] or el.rows
     natural = []
     for c, num in enumerate(el.numeric):
-        cells = [r[c] for r in (body if num else el.rows)]
-        widest = max(pdf.get_string_width(t) for t in cells)
+        # a number column is as wide as its numbers (a stray text cell in it wraps)
+        cells = [r[c] for r in body if is_number(r[c])] if num else [r[c] for r in el.rows]
+        widest = max((pdf.get_string_width(t) for t in cells), default=0.0)
         longest_word = max((pdf.get_string_width(w) for r in el.rows for w in r[c].split()), default=0.0)
+        longest_word = min(longest_word, 30.0)  # a long word in a text cell breaks rather than widen
         natural.append(max(8.0, widest, longest_word) + CELL_GAP + 2 * pdf.c_margin + 0.5)
     total = sum(natural)
     if total <= pdf.epw:
@@ -102,15 +104,11 @@ def _table(pdf: _Pdf, el: Element) -> None:
     widths = [max(w * scale, CELL_GAP + 6.0) for w in widths]
     pdf.ln(1.5)
     head = el.rows[: el.header_rows]
+    body = el.rows[el.header_rows :]
 
     def print_row(row: tuple[str, ...], bold: bool) -> None:
         pdf.set_font("sans", "B" if bold else "", TABLE_FONT)
         height = _row_height(pdf, row, widths)
-        if pdf.get_y() + height > pdf.page_break_trigger:
-            pdf.add_page()
-            for h in head:  # the header rows again on the new page
-                print_row(h, True)
-            pdf.set_font("sans", "B" if bold else "", TABLE_FONT)
         y = pdf.get_y()
         x = pdf.l_margin
         for c, (text, w) in enumerate(zip(row, widths, strict=True)):
@@ -121,8 +119,19 @@ def _table(pdf: _Pdf, el: Element) -> None:
             x += w
         pdf.set_xy(pdf.l_margin, y + height + 0.6)
 
-    for i, row in enumerate(el.rows):
-        print_row(row, i < el.header_rows)
+    def fits(rows: tuple[tuple[str, ...], ...]) -> bool:
+        return pdf.get_y() + sum(_row_height(pdf, r, widths) + 0.6 for r in rows) <= pdf.page_break_trigger
+
+    if not fits(head + body[:2]):
+        pdf.add_page()  # a table does not start at the foot of a page with its header alone
+    for row in head:
+        print_row(row, True)
+    for row in body:
+        if not fits((row,)):
+            pdf.add_page()
+            for h in head:  # the header rows again on the new page
+                print_row(h, True)
+        print_row(row, False)
     pdf.ln(2.0)
 
 

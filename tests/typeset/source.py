@@ -27,7 +27,7 @@ class Element:
     numeric: tuple[bool, ...] = field(default=())  # tables: per column, set flush right
 
 
-def _is_number(text: str) -> bool:
+def is_number(text: str) -> bool:
     t = text.replace(" ", "").replace("\u2212", "-").replace("%", "")
     return bool(t) and all(ch.isdigit() or ch in ",.-–()" for ch in t) and any(ch.isdigit() for ch in t)
 
@@ -42,7 +42,7 @@ def _table(rows: list[list[str]], header_rows: int) -> Element:
     padded = tuple(tuple(r) + ("",) * (width - len(r)) for r in rows)
     body = padded[header_rows:] or padded
     numeric = tuple(
-        sum(1 for r in body if _is_number(r[c])) > 0.5 * max(1, sum(1 for r in body if r[c]))
+        sum(1 for r in body if is_number(r[c])) > 0.5 * max(1, sum(1 for r in body if r[c]))
         for c in range(width)
     )
     return Element("table", rows=padded, header_rows=header_rows, numeric=numeric)

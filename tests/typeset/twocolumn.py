@@ -22,7 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import BalancedColumns, Flowable
 from tests.typeset.fonts import font_path
-from tests.typeset.source import Element
+from tests.typeset.source import Element, is_number
 
 MARGIN = 18 * mm
 CHUNK = 40  # flowables per balanced two-column section (balancing a whole chapter is slow)
@@ -86,8 +86,8 @@ def _widths(el: Element, available: float) -> list[float]:
     body = el.rows[el.header_rows :] or el.rows
     natural = []
     for c, num in enumerate(el.numeric):
-        cells = [r[c] for r in (body if num else el.rows)]
-        widest = max(pdfmetrics.stringWidth(t, "sans-bold", 7.2) for t in cells)
+        cells = [r[c] for r in body if is_number(r[c])] if num else [r[c] for r in el.rows]
+        widest = max((pdfmetrics.stringWidth(t, "sans-bold", 7.2) for t in cells), default=0.0)
         longest_word = max(
             (pdfmetrics.stringWidth(w, "sans-bold", 7.2) for r in el.rows for w in r[c].split()), default=0.0
         )
@@ -103,7 +103,7 @@ def _widths(el: Element, available: float) -> list[float]:
     return [w * scale for w in out]
 
 
-MAX_CELL = 700  # characters: a longer cell goes on over rows of its own (a row cannot split a page)
+MAX_CELL = 250  # characters: a longer cell goes on over rows of its own (a row cannot split a page)
 
 
 def _short_cells(el: Element) -> Element:

@@ -34,8 +34,10 @@ CROSS_SHARE = 0.15  # rows that may cross a river (a "Sum" label spanning the co
 MIN_CROSS_ROWS = 5  # ... in a table of at least this many rows
 ALIGNED_SHARE = 0.8  # anchors whose every cell gap falls on a river, for the columns to hold
 WRAP_PITCH = 1.1  # of the closest row pitch: a wrapped cell's next line
-MAX_ROW_GAP = 2.0  # of the line height: a wider vertical gap ends the table
+MAX_ROW_GAP = 2.0
+FILLER_GAP = 0.5  # of the line height, over the usual leading: a heading between two tables
 _NUMBER = regex.compile(r"^[-\u2212\u2013(]?\d[\d.,]*\)?%?$|^[-\u2212\u2013]$|^%$")
+_YEAR = regex.compile(r"^(?:19|20)\d\d$")
 
 
 @dataclass(slots=True)
@@ -91,8 +93,12 @@ def _regions(rows: list[_Row], height: float) -> list[tuple[int, int]]:
     start = None
     last_anchor = -1
     fillers = 0
+    gaps = [0.0] + [b.line.top - a.line.bottom for a, b in itertools.pairwise(rows)]
+    lead = statistics.median(gaps[1:]) if len(gaps) > 1 else 0.0
     for i, r in enumerate(rows):
-        gap = i > 0 and r.line.top - rows[i - 1].line.bottom > MAX_ROW_GAP * height
+        # a wide gap ends a table; a one-part row set apart by more than the usual leading is a
+        # heading or paragraph between two tables ("Kap. 2711 …" over the next table)
+        gap = gaps[i] > MAX_ROW_GAP * height or (not r.anchor and gaps[i] > lead + FILLER_GAP * height)
         if start is not None and (gap or (not r.anchor and fillers >= MAX_FILLERS)):
             out.append((start, last_anchor + 1))
             start = None
@@ -207,12 +213,19 @@ def _column_cells(
     return tuple(out)
 
 
+def _amount(cell: str) -> bool:
+    tokens = cell.split()
+    return bool(tokens) and all(_NUMBER.match(t) for t in tokens) and not all(_YEAR.match(t) for t in tokens)
+
+
 def _continues(above: tuple[str, ...], row: tuple[str, ...]) -> bool:
     """`row` is the rest of the row above whose long cells wrapped (set top-aligned): it prints no
-    number, only in columns the row above fills, and in fewer of them."""
+    number, only in columns the row above fills, and in fewer of them. In a header (no amounts
+    above) a year is a word: "Regnskap" / "2023" is one header cell."""
     filled = {i for i, c in enumerate(row) if c}
     above_filled = {i for i, c in enumerate(above) if c}
-    numbers = any(all(_NUMBER.match(t) for t in c.split()) for c in row if c)
+    header = not any(_amount(c) for c in above)
+    numbers = any(_amount(c) if header else all(_NUMBER.match(t) for t in c.split()) for c in row if c)
     return bool(filled) and not numbers and filled <= above_filled and len(filled) < len(above_filled)
 
 
