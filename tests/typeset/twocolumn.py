@@ -25,6 +25,7 @@ from tests.typeset.fonts import font_path
 from tests.typeset.source import Element, is_number
 
 MARGIN = 18 * mm
+CELL_PADDING = 4.0  # points left and right in a table cell
 CHUNK = 40  # flowables per balanced two-column section (balancing a whole chapter is slow)
 _FONTS = {
     "serif": "DejaVuSerif.ttf",
@@ -91,7 +92,7 @@ def _widths(el: Element, available: float) -> list[float]:
         longest_word = max(
             (pdfmetrics.stringWidth(w, "sans-bold", 7.2) for r in el.rows for w in r[c].split()), default=0.0
         )
-        natural.append(max(22.0, widest, longest_word) + 8)
+        natural.append(max(22.0, widest, longest_word) + 2 * CELL_PADDING + 2)  # its padding, and a hair
     total = sum(natural)
     if total <= available:
         return natural
@@ -134,6 +135,8 @@ def _table(el: Element, st: dict[str, ParagraphStyle], available: float) -> Tabl
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
     ]
     if el.header_rows:
