@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import regex
 
 from hdir_extract.parsing.text import join_two
-from hdir_extract.readers.pdf.layout import CELL, DOUBLE, MARKER, PageLine, Word, read_gaps
+from hdir_extract.readers.pdf.layout import CELL, DOUBLE, MARKER, NUMBER, PageLine, Word, read_gaps
 
 MIN_ANCHORS = 2  # rows with cells needed for a table
 MAX_FILLERS = 2  # one-part rows in a row between anchors (a name wrapped over two lines, a kapittel)
@@ -36,7 +36,6 @@ ALIGNED_SHARE = 0.8  # anchors whose every cell gap falls on a river, for the co
 WRAP_PITCH = 1.1  # of the closest row pitch: a wrapped cell's next line
 MAX_ROW_GAP = 2.0
 FILLER_GAP = 0.5  # of the line height, over the usual leading: a heading between two tables
-_NUMBER = regex.compile(r"^[-\u2212\u2013(]?\d[\d.,]*\)?%?$|^[-\u2212\u2013]$|^%$")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 
 
@@ -50,7 +49,7 @@ class _Row:
 
 
 def _numeric(words: list[Word]) -> bool:
-    return all(_NUMBER.match(w.text) for w in words)
+    return all(NUMBER.match(w.text) for w in words)
 
 
 def _row(line: PageLine) -> _Row:
@@ -215,7 +214,7 @@ def _column_cells(
 
 def _amount(cell: str) -> bool:
     tokens = cell.split()
-    return bool(tokens) and all(_NUMBER.match(t) for t in tokens) and not all(_YEAR.match(t) for t in tokens)
+    return bool(tokens) and all(NUMBER.match(t) for t in tokens) and not all(_YEAR.match(t) for t in tokens)
 
 
 def _continues(above: tuple[str, ...], row: tuple[str, ...]) -> bool:
@@ -225,7 +224,7 @@ def _continues(above: tuple[str, ...], row: tuple[str, ...]) -> bool:
     filled = {i for i, c in enumerate(row) if c}
     above_filled = {i for i, c in enumerate(above) if c}
     header = not any(_amount(c) for c in above)
-    numbers = any(_amount(c) if header else all(_NUMBER.match(t) for t in c.split()) for c in row if c)
+    numbers = any(_amount(c) if header else all(NUMBER.match(t) for t in c.split()) for c in row if c)
     return bool(filled) and not numbers and filled <= above_filled and len(filled) < len(above_filled)
 
 

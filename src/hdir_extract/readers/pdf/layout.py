@@ -296,6 +296,8 @@ MARKER = regex.compile(
     r"^(?:[–—•▪●◦\-*\uf0b7\uf0a7]|\(?\d{1,3}[.)]?|\(?[a-zæøå][.)]|\d{1,2}(?:\.\d{1,2}){1,4}\.?)$"
 )
 PROSE_BAND = 0.5  # share of a band's rows that must read as two-column prose
+#: a number token: "1 234" groups, "-2,7", "14,5 %", "(123)", "–"
+NUMBER = regex.compile(r"^[-\u2212\u2013(]?\d[\d.,]*\)?%?$|^[-\u2212\u2013]$|^%$")
 HANGING_INDENT = 2.0  # of the line height: the widest gap after a list marker or heading number
 JUSTIFIED_SPREAD = 1.3  # a justified line's spaces are stretched alike: the widest within 1.3x the narrowest
 
@@ -341,14 +343,7 @@ def read_gaps(line: PageLine) -> tuple[list[Word], list[str]]:
         cut.append(False)
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
     narrow = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
-    justified = (
-        len(gaps) >= 2
-        and not any(cut[:-1])
-        and line.right > line.left
-        and words[-1].x1 >= line.right - 2
-        and words[0].x0 <= line.left + 0.1 * (line.right - line.left)  # a first line may be indented
-        and max(gaps) <= JUSTIFIED_SPREAD * min(gaps) + 1
-    )
+    justified = not any(cut[:-1]) and _justified(line, words, gaps)
     kinds: list[str] = []
     for i, gap in enumerate(gaps):
         if cut[i]:
@@ -365,6 +360,27 @@ def read_gaps(line: PageLine) -> tuple[list[Word], list[str]]:
     if kinds and kinds[0] == CELL and not cut[0] and MARKER.match(words[0].text):
         kinds[0] = DOUBLE if gaps[0] < HANGING_INDENT * words[0].height else CELL
     return words, kinds
+
+
+def _justified(line: PageLine, words: list[Word], gaps: list[float]) -> bool:
+    """The line spans its column's measure (a first line may be indented) with its word spaces
+    stretched alike. The narrow space inside a number ("540 000") is not stretched and does not
+    count; two words stretched across the measure are justified prose unless one is a number (a
+    two-cell row "Sum   1 234")."""
+    if len(words) < 2 or line.right <= line.left:
+        return False
+    spans = words[-1].x1 >= line.right - 2 and words[0].x0 <= line.left + 0.1 * (line.right - line.left)
+    if not spans:
+        return False
+    stretched = [
+        g for g, (a, b) in zip(gaps, itertools.pairwise(words), strict=True)
+        if not (NUMBER.match(a.text) and NUMBER.match(b.text))
+    ]  # fmt: skip
+    if not stretched:
+        return False
+    if len(words) == 2:
+        return not any(NUMBER.match(w.text) for w in words)
+    return max(stretched) <= JUSTIFIED_SPREAD * min(stretched) + 1
 
 
 def join_words(words: list[Word], kinds: list[str]) -> str:
@@ -515,7 +531,28 @@ def layout(words: list[Word], gutter: Gutter | None, tables: Sequence[list[PageL
     flush_band()
     for rows_ in pending:
         out.extend(rows_)
+    _settle_text(out)
     return out
+
+
+def _shared_edge(xs: list[float], pick) -> float:
+    """The outermost x (`pick`: min or max) at which at least two lines start or end (a lone running
+    head or marker sticking out does not make the column's edge)."""
+    shared = [x for x in xs if sum(1 for y in xs if abs(y - x) <= 1.5) >= 2]
+    return pick(shared) if shared else pick(xs)
+
+
+def _settle_text(lines: list[PageLine]) -> None:
+    """Each column's edges from its own lines (a justified line spans them: its spaces are no cell
+    gaps however wide), then each line's text."""
+    body = [ln for ln in lines if ln.words]
+    for column in {ln.column for ln in body}:
+        mine = [ln for ln in body if ln.column == column]
+        left = _shared_edge([ln.x0 for ln in mine], min)
+        right = _shared_edge([ln.x1 for ln in mine], max)
+        for ln in mine:
+            ln.left, ln.right = left, right
+            ln.text = join_words(*read_gaps(ln))
 
 
 def mark_paragraph_gaps(lines: list[PageLine]) -> None:
