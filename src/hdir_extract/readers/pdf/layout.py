@@ -535,7 +535,7 @@ def layout(words: list[Word], gutter: Gutter | None, tables: Sequence[list[PageL
     return out
 
 
-def _shared_edge(xs: list[float], pick) -> float:
+def shared_edge(xs: list[float], pick) -> float:
     """The outermost x (`pick`: min or max) at which at least two lines start or end (a lone running
     head or marker sticking out does not make the column's edge)."""
     shared = [x for x in xs if sum(1 for y in xs if abs(y - x) <= 1.5) >= 2]
@@ -548,8 +548,8 @@ def _settle_text(lines: list[PageLine]) -> None:
     body = [ln for ln in lines if ln.words]
     for column in {ln.column for ln in body}:
         mine = [ln for ln in body if ln.column == column]
-        left = _shared_edge([ln.x0 for ln in mine], min)
-        right = _shared_edge([ln.x1 for ln in mine], max)
+        left = shared_edge([ln.x0 for ln in mine], min)
+        right = shared_edge([ln.x1 for ln in mine], max)
         for ln in mine:
             ln.left, ln.right = left, right
             ln.text = join_words(*read_gaps(ln))

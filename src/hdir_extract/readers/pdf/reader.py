@@ -39,6 +39,7 @@ from hdir_extract.readers.pdf.layout import (
     mark_indented_starts,
     mark_paragraph_gaps,
     page_words,
+    shared_edge,
 )
 from hdir_extract.readers.pdf.objects import PageObjects, page_objects, ruled_grid
 from hdir_extract.readers.pdf.tables import find_tables, inside
@@ -138,18 +139,13 @@ def _continued_caption(line: PageLine) -> bool:
 
 
 def _indents(lines: list[PageLine]) -> None:
-    """Each line's indent from its column's left edge: the leftmost x at which at least two of the
-    column's lines start (one line further left is a hanging marker or a stray)."""
-    by_column: dict[int, list[float]] = {}
-    for ln in lines:
-        by_column.setdefault(ln.column, []).append(round(ln.x0))
-    edges = {}
-    for column, xs in by_column.items():
-        counts = Counter(xs)
-        shared = [x for x in counts if counts[x] + counts.get(x - 1, 0) + counts.get(x + 1, 0) >= 2]
-        edges[column] = min(shared) if shared else min(xs)
-    for ln in lines:
-        ln.indent = max(0.0, round(ln.x0 - edges[ln.column], 1))
+    """Each line's indent from its column's left edge on the page: the leftmost x at which at least
+    two of the column's lines start (one line further left is a hanging marker or a stray)."""
+    for column in {ln.column for ln in lines}:
+        mine = [ln for ln in lines if ln.column == column]
+        edge = shared_edge([ln.x0 for ln in mine], min)
+        for ln in mine:
+            ln.indent = max(0.0, round(ln.x0 - edge, 1))
 
 
 def _finish_page(page: PageText, furniture: list[tuple[str, PageLine]]) -> list[tuple[str, PageLine]]:
