@@ -378,6 +378,12 @@ def _justified(line: PageLine, words: list[Word], gaps: list[float]) -> bool:
     ]  # fmt: skip
     if not stretched:
         return False
+    wide_by_number = any(
+        g >= line.cell_gap and (NUMBER.match(a.text) or NUMBER.match(b.text))
+        for g, (a, b) in zip(gaps, itertools.pairwise(words), strict=True)
+    )
+    if wide_by_number:
+        return False  # a cell gap beside a number: a table row whose columns happen to be even
     if len(words) == 2:
         return not any(NUMBER.match(w.text) for w in words)
     return max(stretched) <= JUSTIFIED_SPREAD * min(stretched) + 1
