@@ -9,7 +9,8 @@ often in mid-sentence or between two rows of a table. A line is furniture when:
   source ("3 Helsedirektoratet (2023) …") and "post 21" in running text do not rise like pages;
 - it recurs exactly next to such a head (a second head line, "Nasjonal helse- og samhandlingsplan");
 - it is a bare page number whose neighbours among the bare numbers count pages (n-1 or n+1 within a
-  page's worth of lines): a lone "21" in a table or list is not furniture, "14" … "15" … "16" is.
+  page's worth of lines): a lone "21" in a table or list is not furniture, "14" … "15" … "16" is; a
+  year ("2024") is never a page number.
 A table row (a line with a TAB) is never furniture. Position: running heads are "topp", page numbers
 and "Side N" "bunn" (a text layer does not say where on the page they stood).
 """
@@ -30,6 +31,9 @@ _P2 = regex.compile(r"\p{L}{2}")
 
 _SIDE = regex.compile(r"^\s*Side\s+\d{1,4}(?:\s*(?:av|/)\s*\d{1,4})?\s*$", regex.IGNORECASE)
 _BARE_NUMBER = regex.compile(r"^\s*(\d{1,4})\s*$")
+# a year alone on a line is the end of a wrapped sentence ("… en egen strategi for kvinnehelse i" /
+# "2024"), never a page number: two such years a page apart ("2022" … "2024") do not count pages
+_YEAR = regex.compile(r"^(?:19|20)\d\d$")
 _HEAD = regex.compile(r"^\s*(?:(?P<n1>\d{1,4})\s+(?P<t1>\S.*?)|(?P<t2>\S.*?)\s+(?P<n2>\d{1,4}))\s*$")
 MIN_REPEATS = 3  # a running head repeats on many pages; fewer is a heading or a caption
 MIN_LETTERS = 10  # a head names a document or body, never a bare label ("Figur 5", "Post 21")
@@ -105,7 +109,7 @@ def _page_numbers(lines: Sequence[SourceLine]) -> set[int]:
     cands = [
         (i, int(m.group(1)))
         for i, ln in enumerate(lines)
-        if "\t" not in ln.text and (m := _BARE_NUMBER.match(ln.text))
+        if "\t" not in ln.text and (m := _BARE_NUMBER.match(ln.text)) and not _YEAR.match(m.group(1))
     ]
     found: set[int] = set()
     for k, (i, n) in enumerate(cands):
