@@ -7,8 +7,9 @@ Rules (issues 11, 14 and 15):
    above a list in the box is the items' `innledning`. The box runs on over "Boks N.M forts.".
 2. A title "Regjeringen vil" printed outside a box (a heading at any level, bold or italic in Markdown,
    or a line of its own, "Regjeringen vil:") opens a commitment section: the list below it, and every
-   further list whose lead-in paragraph follows the section's previous list directly. Anything else
-   (a heading, running text) ends the section.
+   further list whose lead-in paragraph follows the section's previous list directly and stops where
+   its items complete it (not another actor's "Helse Nord vil prioritere:"). Anything else (a heading,
+   running text) ends the section.
 3. A paragraph whose last sentence has "regjeringen vil" / "vil regjeringen" as subject and verb and
    stops where the items complete it (":", "… gjennom å", "… ved å") leads in the list below it. It is
    literal when the sentence ends in the phrase ("… særskilt at regjeringen vil:"); otherwise the list is
@@ -26,10 +27,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex
+
 from hdir_extract.document import Block, Box, Kind
 from hdir_extract.extractors.tiltak import phrases
 from hdir_extract.extractors.tiltak.context import Context
 from hdir_extract.extractors.tiltak.items import Node, Run
+
+_OTHER_WILL = regex.compile(r"\bvil\b", regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +62,11 @@ def _kilde(box: Box) -> str:
 
 
 def _expand(
-    nodes: list[Node], kilde: str | None, kapittel: str | None, borderline: bool | None, innledning: str | None
+    nodes: list[Node],
+    kilde: str | None,
+    kapittel: str | None,
+    borderline: bool | None,
+    innledning: str | None,
 ) -> list[Commitment]:
     """Top-level items as commitments; a lead-in item's sub-items in its place (rule 4). `borderline`
     None: the list stands under a title or in a box that says "Regjeringen vil", so none is borderline."""
@@ -83,14 +92,25 @@ def _lead_ins(nodes: list[Node], kilde: str | None, kapittel: str | None) -> lis
     return out
 
 
-def commitments(body: Sequence[Block], boxes: Sequence[Box], ctx: Context, runs: list[Run]) -> list[Commitment]:
+def _goes_on(lead: str) -> bool:
+    """A further lead-in of an open section (rule 2): it stops where its items complete it, and it is
+    not another actor's list ("Helse Nord vil prioritere:"): a "vil" in it has the government as subject.
+    Goal lines ("Kvinner skal oppleve … gjennom følgende tiltak:") and verb phrases that go on from the
+    title ("understøtte kommunene i arbeidet for") go on with the section."""
+    return phrases.expects_items(lead) and (phrases.announces(lead) or not _OTHER_WILL.search(lead))
+
+
+def commitments(
+    body: Sequence[Block], boxes: Sequence[Box], ctx: Context, runs: list[Run]
+) -> list[Commitment]:
     out: list[Commitment] = []
     section: _Section | None = None
     for run in runs:
         first = body[run.start].box
         box = boxes[first] if first is not None and first < len(boxes) else None
-        lead_pos = run.start - 1
-        lead = body[lead_pos] if lead_pos >= 0 else None
+        lead = run.lead
+        # where the lead stands: the block above the run, or the run's start (a lead-in cut off an item)
+        at = run.start - 1 if run.start > 0 and lead is body[run.start - 1] else run.start
         kapittel = ctx.chapter[run.start]
         # the paragraph right above the list, in the same box (or outside boxes with it)
         para = lead if lead is not None and lead.kind is Kind.PARAGRAPH and lead.box == first else None
@@ -99,20 +119,22 @@ def commitments(body: Sequence[Block], boxes: Sequence[Box], ctx: Context, runs:
             out.extend(_expand(run.roots, _kilde(box), kapittel, None, innledning))
             section = None
             continue
-        if lead is not None and lead.box == first and phrases.is_title(lead.text) and lead.kind in (
-            Kind.HEADING,
-            Kind.PARAGRAPH,
+        if (
+            lead is not None
+            and lead.box == first
+            and lead.kind in (Kind.HEADING, Kind.PARAGRAPH)
+            and phrases.is_title(lead.text)
         ):  # rule 2: the section's first list
-            kilde = _kilde(box) if box is not None else ctx.section[lead_pos]
+            kilde = _kilde(box) if box is not None else ctx.section[at]
             out.extend(_expand(run.roots, kilde, kapittel, None, innledning))
             section = _Section(run.end, kilde, kapittel)
             continue
-        if section is not None and para is not None and lead_pos == section.end:  # rule 2: a further list
+        if section is not None and para is not None and section.end == at and _goes_on(para.text):
             out.extend(_expand(run.roots, section.kilde, section.kapittel, None, innledning))
             section.end = run.end
             continue
         section = None
-        kilde = _kilde(box) if box is not None else ctx.section[run.start]
+        kilde = _kilde(box) if box is not None else ctx.section[at]
         if para is not None and phrases.is_lead_in(para.text):  # rule 3
             borderline = not phrases.is_literal(para.text)
             out.extend(_expand(run.roots, kilde, kapittel, borderline, innledning))

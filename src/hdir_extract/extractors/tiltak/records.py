@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from hdir_extract.models import Tiltak
 from hdir_extract.extractors.tiltak import phrases
 from hdir_extract.extractors.tiltak.items import flatten
 from hdir_extract.extractors.tiltak.lists import Commitment
+from hdir_extract.models import Tiltak
 
 
 def _labelled(c: Commitment) -> tuple[str, list[tuple[str, str]]]:
