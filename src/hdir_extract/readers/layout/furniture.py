@@ -64,8 +64,12 @@ def _counts_pages(occurrences: list[tuple[int, int]]) -> bool:
     if len(occurrences) < MIN_REPEATS:
         return False
     steps = [(b[0] - a[0], b[1] - a[1]) for a, b in pairwise(occurrences)]
-    if any(pages <= 0 for _, pages in steps):
+    # a few heads out of order (another numbering's head among them, a page taken twice) do not undo the
+    # rest; a source cited again and again rises no more often than it falls
+    falling = sum(1 for _, pages in steps if pages <= 0)
+    if falling > len(steps) // 10:
         return False
+    steps = [s for s in steps if s[1] > 0]
     median = sorted(steps, key=lambda s: s[1])[len(steps) // 2]
     lines_per_page = sorted(lines / pages for lines, pages in steps)[(len(steps) - 1) // 2]
     return median[1] <= 2 and lines_per_page >= MIN_PAGE_LINES
