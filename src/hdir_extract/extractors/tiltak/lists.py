@@ -6,7 +6,8 @@ Rules (issues 11, 14 and 15):
    without the phrase such as "understøtte kommunene i arbeidet for", or none); the paragraph right
    above a list in the box is the items' `innledning`. The box runs on over "Boks N.M forts.".
 2. A title "Regjeringen vil" printed outside a box (a heading at any level, bold or italic in Markdown,
-   or a line of its own, "Regjeringen vil:") opens a commitment section: the list below it, and every
+   or a line of its own, "Regjeringen vil:") opens a commitment section: the list below it (or below a
+   lead-in right under it: "Regjeringen vil" / "Kvinner skal oppleve … gjennom følgende tiltak:"), and every
    further list whose lead-in paragraph follows the section's previous list directly and stops where
    its items complete it (not another actor's "Helse Nord vil prioritere:"). Anything else (a heading,
    running text) ends the section.
@@ -92,6 +93,16 @@ def _lead_ins(nodes: list[Node], kilde: str | None, kapittel: str | None) -> lis
     return out
 
 
+def _title(b: Block | None, box: int | None) -> bool:
+    """A "Regjeringen vil" title (a heading or a line of its own) in the list's box (or outside boxes)."""
+    return (
+        b is not None
+        and b.box == box
+        and b.kind in (Kind.HEADING, Kind.PARAGRAPH)
+        and phrases.is_title(b.text)
+    )
+
+
 def _goes_on(lead: str) -> bool:
     """A further lead-in of an open section (rule 2): it stops where its items complete it, and it is
     not another actor's list ("Helse Nord vil prioritere:"): a "vil" in it has the government as subject.
@@ -119,12 +130,9 @@ def commitments(
             out.extend(_expand(run.roots, _kilde(box), kapittel, None, innledning))
             section = None
             continue
-        if (
-            lead is not None
-            and lead.box == first
-            and lead.kind in (Kind.HEADING, Kind.PARAGRAPH)
-            and phrases.is_title(lead.text)
-        ):  # rule 2: the section's first list
+        if _title(lead, first) or (
+            para is not None and at > 0 and _title(body[at - 1], first) and _goes_on(para.text)
+        ):  # rule 2: the section's first list, under the title or under a lead-in right below it
             kilde = _kilde(box) if box is not None else ctx.section[at]
             out.extend(_expand(run.roots, kilde, kapittel, None, innledning))
             section = _Section(run.end, kilde, kapittel)

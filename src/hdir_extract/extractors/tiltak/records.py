@@ -26,17 +26,26 @@ from hdir_extract.extractors.tiltak.lists import Commitment
 from hdir_extract.models import Tiltak
 
 
-def _labelled(c: Commitment) -> tuple[str, list[tuple[str, str]]]:
-    """The item's own text and every labelled part of it and of its sub-items, in printed order."""
-    text, parts = phrases.split_labels(c.node.text)
-    own = phrases.label(text)
-    if own is not None:  # the item itself opens with a label ("Tiltak: Etablere …")
-        parts.insert(0, own)
-        text = ""
+def _parts(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A text's own words and its labelled parts ("… Status: …"); a text that opens with a label
+    ("Tiltak: Etablere …") has no words of its own."""
+    head, parts = phrases.split_labels(text)
+    own = phrases.label(head)
+    if own is not None:
+        return "", [own, *parts]
+    return head, parts
+
+
+def _labelled(c: Commitment) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """The item's own text, its sub-items' texts, and every labelled part of them, in printed order."""
+    text, parts = _parts(c.node.text)
     parts += [(name, t) for name, t, _ in c.node.labels]
+    subs: list[str] = []
     for sub in flatten(c.node.children):
-        parts += [(name, t) for name, t, _ in sub.labels]
-    return text, parts
+        sub_text, sub_parts = _parts(sub.text)
+        subs += [sub_text] if sub_text else []
+        parts += sub_parts + [(name, t) for name, t, _ in sub.labels]
+    return text, subs, parts
 
 
 def _join(parts: list[tuple[str, str]], name: str) -> str | None:
@@ -45,11 +54,10 @@ def _join(parts: list[tuple[str, str]], name: str) -> str | None:
 
 
 def record(dok_id: str, c: Commitment, nr: int) -> Tiltak:
-    text, parts = _labelled(c)
+    text, subs, parts = _labelled(c)
     measures = [t for n, t in parts if n == "tiltak" and t]
-    if not text and measures:
+    if not text and measures:  # the measure is the commitment ("Tiltak: Etablere …")
         text, measures = measures[0], measures[1:]
-    subs = [phrases.split_labels(n.text)[0] for n in flatten(c.node.children)]
     return Tiltak(
         dok_id=dok_id,
         linje=c.node.block.first_line,
@@ -60,7 +68,7 @@ def record(dok_id: str, c: Commitment, nr: int) -> Tiltak:
         linje_slutt=c.node.last_line,
         grensetilfelle=c.borderline,
         innledning=c.innledning,
-        underpunkter=[s for s in subs if s] + measures,
+        underpunkter=subs + measures,
         status=_join(parts, "status"),
         effekt=_join(parts, "effekt"),
     )
