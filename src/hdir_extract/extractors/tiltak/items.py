@@ -213,10 +213,10 @@ class _Gathered:
     next_lead: Block | None = None  # a lead-in cut off the last item
 
 
-def _gather(body: Sequence[Block], i: int, first: Block) -> _Gathered:
-    """The items of the run starting at body[i] (`first`: body[i], or what is left of it), each with
-    its own further text and labels, and the position after the run."""
-    nodes = [Node(first)]
+def _gather(body: Sequence[Block], i: int) -> _Gathered:
+    """The items of the run starting at body[i], each with its own further text and labels, and the
+    position after the run."""
+    nodes = [Node(body[i])]
     j = i + 1
     open_label: tuple[str, str, int] | None = None  # a bare "Status:" waiting for its text
     while j < len(body):
@@ -303,7 +303,7 @@ def runs(body: Sequence[Block]) -> list[Run]:
             i += 1
             lead = None
             continue
-        got = _gather(body, i, body[i])
+        got = _gather(body, i)
         roots = _infer_sublists(_nest(got.items))
         _move_labels(roots)
         out.append(Run(i, got.end, roots, lead if lead is not None else (body[i - 1] if i > 0 else None)))
