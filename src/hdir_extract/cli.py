@@ -20,7 +20,7 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
-RawDir = Annotated[Path, typer.Argument(help="Folder with the raw documents (.txt, .pdf).")]
+RawDir = Annotated[Path, typer.Argument(help="Folder with the raw documents (.txt, .md, .docx, .pdf).")]
 OutDir = Annotated[Path, typer.Option("--out", help="Output folder for Parquet files and hdir.duckdb.")]
 
 

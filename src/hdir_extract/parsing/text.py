@@ -30,8 +30,11 @@ _P3 = regex.compile(r"[-\u2010]([\p{L}]+)[-\u2010]$")
 _P4 = regex.compile(r"[\p{L}\p{N}]+[-\u2010]\p{L}")
 _P5 = regex.compile(r"[ \t]+")
 
-_INVISIBLE = regex.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_SPACES = regex.compile("[\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a]")
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_SPACES = "\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"
+# one str.translate per line (much faster than two regex substitutions on every line of a document)
+_CLEAN = str.maketrans({**dict.fromkeys(_INVISIBLE, None), **dict.fromkeys(_SPACES, " ")})
+_SPECIAL = frozenset(_INVISIBLE + _SPACES)
 _CONJUNCTIONS = {"og", "eller", "til", "enn"}
 _LINE_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N}])[-\u2010]$")  # "LIS1-" + "ordningen" too
 _RANGE_DASH = regex.compile(r"\d\.?[\u2013\u2212-]$")
@@ -43,9 +46,10 @@ _COMPOUND_INNER = {"for", "til", "i", "av", "på", "med", "mot", "og", "som", "o
 
 def normalise_line(text: str, keep_tabs: bool = False) -> str:
     """`keep_tabs`: keep trailing TABs (an empty table cell printed as a lone TAB is a cell)."""
-    text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+        if not _SPECIAL.isdisjoint(text):
+            text = text.translate(_CLEAN)
     return text.rstrip(" \r\n\f\v") if keep_tabs else text.rstrip()
 
 

@@ -37,6 +37,13 @@ UNIT = regex.compile(
 CAPTION = regex.compile(r"^(?P<label>(?:Tabell|Figur|Tabel)\s+\d+(?:[.\-–]\d+)*[a-z]?)\b\.?\s*(?P<title>.*)$")
 
 
+_MONTH = regex.compile(
+    r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des)\b\.?",
+    regex.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Marker:
     marker: str  # as printed: "–", "1.", "a)"
@@ -92,6 +99,8 @@ def list_marker(text: str) -> Marker | None:
     if bullet:
         return Marker(bullet, None, rest.strip(), indent)
     token = m.group("num") or m.group("letter") or m.group("roman")
+    if m.group("num") and _MONTH.match(rest):
+        return None  # "27. februar 2026": a date, not item 27
     number = token.strip("().")
     return Marker(token, number.rstrip(")"), rest.strip(), indent)
 

@@ -25,21 +25,30 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def read_text(name: str, data: bytes, sha256: str) -> Document:
-    text = decode_utf8(data)
+def file_lines(text: str) -> list[str]:
+    """The file's lines as an editor numbers them (a final newline does not start a line)."""
     raw_lines = split_lines(text)
     if raw_lines and raw_lines[-1] == "":
-        raw_lines.pop()  # the final newline does not start a line
-    lines = [Line(no=i, text=normalise_line(t)) for i, t in enumerate(raw_lines, start=1)]
-    if not any(ln.text.strip() for ln in lines):
+        raw_lines.pop()
+    return raw_lines
+
+
+def check_text(text: str, line_texts: list[str]) -> None:
+    """Refuse a file with no visible text, or one that is binary content in a text file's name."""
+    if not any(t.strip() for t in line_texts):
         raise SourceError("no text: the file holds only whitespace or invisible characters")
     control = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if control > 0.01 * min(len(text), 20000):
         raise SourceError("binary content (control characters), not a text document")
+
+
+def read_text(name: str, data: bytes, sha256: str) -> Document:
+    text = decode_utf8(data)
     # the layout sees trailing TABs: a line holding only a TAB is an empty table cell, not a blank line
-    layout = build_layout(
-        [SourceLine(i, normalise_line(t, keep_tabs=True)) for i, t in enumerate(raw_lines, start=1)]
-    )
+    with_tabs = [normalise_line(t, keep_tabs=True) for t in file_lines(text)]
+    lines = [Line(no=i, text=t.rstrip()) for i, t in enumerate(with_tabs, start=1)]
+    check_text(text, [ln.text for ln in lines])
+    layout = build_layout([SourceLine(i, t) for i, t in enumerate(with_tabs, start=1)])
     return Document(
         dok_id="",
         source_file=name,

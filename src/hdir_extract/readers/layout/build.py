@@ -13,11 +13,10 @@ from hdir_extract.readers import structure
 from hdir_extract.readers.layout import tables
 from hdir_extract.readers.layout.furniture import find_furniture
 from hdir_extract.readers.layout.lines import SourceLine
-from hdir_extract.readers.layout.roles import Role, assign_roles
+from hdir_extract.readers.layout.roles import Role, assign_roles, mark_titles
 from hdir_extract.readers.layout.spacing import paragraph_breaks
 
 # precompiled: these run once per line of every document
-_P1 = regex.compile(r"[ \t]+")
 _P2 = regex.compile(r"\(?\d+[.)]")
 _P3 = regex.compile(r"\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]")
 _P4 = regex.compile(r"\(?[a-zæøå][.)]")
@@ -68,7 +67,7 @@ class _Open:
     def close(self, box: int | None) -> Block:
         return Block(
             kind=self.kind,
-            text=_P1.sub(" ", self.text).strip(),
+            text=" ".join(self.text.split()),
             first_line=self.first,
             last_line=self.last or self.first,
             page=self.page,
@@ -227,6 +226,7 @@ def build_layout(lines: Sequence[SourceLine]) -> Layout:
     breaks = paragraph_breaks(lines, kept, furniture)
     roles, numbers = assign_roles(lines, kept, breaks)
     _mark_numeric_rows(lines, kept, breaks, roles)
+    mark_titles(lines, kept, breaks, roles)
     b = _Builder(lines)
     furn_blocks = {
         i: Block(Kind.FURNITURE, lines[i].text.strip(), lines[i].no, lines[i].no, lines[i].page, position=pos)
@@ -274,8 +274,13 @@ def _mark_numeric_rows(
         texts = {m: lines[kept[m]].text for m in range(k, j) if roles[m] is Role.TEXT}
         anchored = [m for m, t in texts.items() if tables.anchored_row(t)]
         numeric = [m for m, t in texts.items() if tables.numeric_row(t)]
-        if anchored and numeric:
-            first, last = anchored[0], anchored[-1]
+        if numeric:
+            # the table starts at its first numeric row, or the "code name" line right before it (a
+            # row whose amounts stand on the next line); earlier row-like lines (an address, a date)
+            # are not the table's
+            first, last = numeric[0], max(anchored)
+            if first - 1 in texts and tables.anchored_row(texts[first - 1]):
+                first -= 1
             before = first - 1
             header = before >= 0 and roles[before] is Role.TEXT and _column_names(lines[kept[before]].text)
             if len(numeric) >= 2 or header:

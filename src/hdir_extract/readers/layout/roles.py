@@ -133,8 +133,6 @@ def assign_roles(
             role, last_footnote = Role.FOOTNOTE, last_footnote + step
         elif structure.list_marker(ln.text) is not None:
             role = Role.LIST_ITEM
-        elif breaks[k] and (k + 1 >= len(kept) or breaks[k + 1]) and _title_line(text):
-            role = Role.HEADING  # an unnumbered heading: a short title alone between paragraph breaks
         if role is Role.LIST_ITEM:
             marker = structure.list_marker(ln.text)
             last_item = marker.number if marker else None
@@ -145,6 +143,15 @@ def assign_roles(
         roles.append(role)
         numbers.append(number)
     return roles, numbers
+
+
+def mark_titles(lines: Sequence[SourceLine], kept: list[int], breaks: list[bool], roles: list[Role]) -> None:
+    """Unnumbered headings: a short title alone between paragraph breaks (after tables are marked, so
+    that a table's line of column names stays in its table)."""
+    for k, i in enumerate(kept):
+        alone = breaks[k] and (k + 1 >= len(kept) or breaks[k + 1])
+        if roles[k] is Role.TEXT and alone and _title_line(lines[i].text.strip()):
+            roles[k] = Role.HEADING
 
 
 def _title_line(text: str) -> bool:

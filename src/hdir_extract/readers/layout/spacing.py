@@ -29,8 +29,10 @@ _P1 = regex.compile(r"\s*[\p{Lu}\d«–•\-]")
 
 #: text lines needed to tell a double-spaced stretch from a short note
 MIN_DOUBLE_SPACED = 30
-#: a stretch is double-spaced when at most this share of its line pairs stand directly adjacent
-ADJACENT_SHARE = 0.1
+#: a stretch is double-spaced when at most this share of its line pairs stand directly adjacent (running
+#: text that is not double-spaced has most of its lines adjacent; letterheads and tables in a
+#: double-spaced layer have some)
+ADJACENT_SHARE = 0.3
 WINDOW = 40  # line pairs either side that decide a pair's spacing
 SHORT_END = 0.75  # a line ending a sentence this much shorter than a full line ends its paragraph
 TITLE_LINE = 0.5  # a line without end punctuation this short, before a capital, is a title

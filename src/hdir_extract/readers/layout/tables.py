@@ -16,6 +16,8 @@ table, and a header row printed again on the next page is dropped.
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from hdir_extract.document import Cell, Row
@@ -56,6 +58,7 @@ def trailing_numbers(text: str) -> int:
     return n
 
 
+@functools.lru_cache(maxsize=65536)
 def numeric_row(text: str) -> bool:
     """A printed row of a table without TABs: a label (maybe none) and a run of numbers."""
     t = text.strip()
@@ -70,12 +73,14 @@ def numeric_row(text: str) -> bool:
     return n >= MIN_NUMBERS
 
 
+@functools.lru_cache(maxsize=65536)
 def anchored_row(text: str) -> bool:
     """A row that anchors a table: numbers, or a post/kapittel code followed by a name."""
     t = text.strip()
     return numeric_row(t) or _is_num(t) or bool(_P2.match(t))
 
 
+@functools.lru_cache(maxsize=65536)
 def row_like(text: str) -> bool:
     """A line that may stand among a table's rows: numbers, a post or kapittel code with its name
     ("60 Gjesteinnbyggeroppgjør for fastleger", "732 70 Særskilte tilskudd"), or a short wrapped name."""
