@@ -11,26 +11,13 @@ boxes); this package only reads what the words announce:
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from hdir_extract.document import Block, Document, Kind
 from hdir_extract.extractors.tiltak import items, lists, records
 from hdir_extract.extractors.tiltak.context import locate
 from hdir_extract.models import Record
-from hdir_extract.readers.layout import SourceLine, build_layout
 
 # A page break's furniture and the footnotes it prints never end a list or a box.
 _ASIDE = (Kind.FURNITURE, Kind.FOOTNOTE)
-
-
-def _with_blocks(doc: Document) -> Document:
-    """A document whose reader gave lines but no blocks (the PDF reader, until it builds them) is read
-    through the line layout, as the layer reads a text file: transitional, and a no-op for every reader
-    that builds its blocks."""
-    if doc.blocks or not doc.lines:
-        return doc
-    layout = build_layout([SourceLine(ln.no, ln.text, ln.page) for ln in doc.lines])
-    return replace(doc, blocks=layout.blocks, boxes=layout.boxes)
 
 
 def _body(doc: Document) -> list[Block]:
@@ -45,7 +32,6 @@ def _body(doc: Document) -> list[Block]:
 
 
 def extract(doc: Document) -> list[Record]:
-    doc = _with_blocks(doc)
     body = _body(doc)
     ctx = locate(body)
     found = lists.commitments(body, doc.boxes, ctx, items.runs(body))

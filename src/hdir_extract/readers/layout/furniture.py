@@ -113,10 +113,12 @@ def _page_numbers(lines: Sequence[SourceLine]) -> set[int]:
     cands = [
         (i, int(m.group(1)))
         for i, ln in enumerate(lines)
-        if "\t" not in ln.text and (m := _BARE_NUMBER.match(ln.text)) and not _YEAR.match(m.group(1))
+        if "\t" not in ln.text and (m := _BARE_NUMBER.match(ln.text))
     ]
     found: set[int] = set()
     for k, (i, n) in enumerate(cands):
+        if _YEAR.match(str(n)):
+            continue  # still a neighbour of the numbers around it, never a page number itself
         for j in (k - 1, k + 1):
             if 0 <= j < len(cands):
                 i2, n2 = cands[j]
