@@ -143,6 +143,7 @@ def _extract_document(name: str, doc: Document, res: FileResult, debug: bool) ->
             aar=cls.aar,
             tittel=cls.tittel,
             utsteder=cls.utsteder,
+            mottaker=cls.mottaker,
             kilde_fil=name,
             sha256=doc.sha256,
             format=doc.format,

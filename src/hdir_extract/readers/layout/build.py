@@ -59,7 +59,10 @@ class _Open:
     index: int | None = None  # set when an earlier block was re-opened: where it goes back
 
     def add(self, no: int, text: str) -> None:
-        joined = join_two(self.text, text) if self.text else text.strip()
+        # spaces collapsed before joining (not only at `close`), so that the spans point into the
+        # block's final text
+        text = " ".join(text.split())
+        joined = join_two(self.text, text) if self.text else text
         # where the new line's text starts inside the joined text (after the joining space, if any)
         start = len(joined) - len(text.strip()) if self.text else 0
         self.spans.append(Span(max(start, 0), no))
