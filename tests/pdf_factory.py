@@ -1,4 +1,5 @@
-"""Test PDFs made on the fly with fpdf2 (a dev dependency) and pypdfium2: bad files and a ruled table.
+"""Test PDFs made on the fly with fpdf2 (a dev dependency) and pypdfium2: bad files, blank pages, a
+ruled and an aligned table; and the paths of the shared corpus PDFs (tests skip where they are absent).
 
 Core fonts only know Latin-1, so the texts avoid the en dash; æøå are fine.
 """
@@ -6,6 +7,7 @@ Core fonts only know Latin-1, so the texts avoid the en dash; æøå are fine.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from fpdf import FPDF
 
@@ -111,3 +113,89 @@ def partly_scanned() -> bytes:
         for line in body if n == 1 else [*body[::-1], "Departementet ber om en kort rapport."]:
             pdf.cell(170, 6, line, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+def with_blank_pages() -> bytes:
+    """A letter with an empty page between its two text pages, and a page with only a rule on it."""
+    pdf = FPDF(format="A4")
+    body = {
+        1: ["Helsedirektoratet skal utrede endring i alkoholloven.", "Frist for oppdraget er 1. mai."],
+        3: ["Departementet ber om en kort rapport.", "Rapporten sendes innen 1. juni."],
+    }
+    for n in (1, 2, 3, 4):
+        pdf.add_page()
+        if n in body:
+            pdf.set_font("Helvetica", size=11)
+            pdf.set_xy(20, 30 + 10 * n)
+            for line in body[n]:
+                pdf.cell(170, 6, line, new_x="LMARGIN", new_y="NEXT")
+        elif n == 4:
+            pdf.line(20, 30, 190, 30)  # a drawn rule: still nothing to read, and no picture
+    return bytes(pdf.output())
+
+
+def blank(pages: int = 3) -> bytes:
+    """Only empty pages."""
+    pdf = FPDF(format="A4")
+    for _ in range(pages):
+        pdf.add_page()
+    return bytes(pdf.output())
+
+
+#: an unruled table set in aligned columns, as a proposition prints its kapittel/post tables: a
+#: kapittel on its own row, its posts under it, a one-post kapittel on one row, dot leaders, and
+#: amounts flush right with single spaces in the numbers and narrow gaps between the year columns
+ALIGNED_ROWS = [
+    ("", "", "", "Regnskap", "Anslag", "Anslag"),
+    ("Kap.", "Post", "Betegnelse", "2024", "2025", "2026"),
+    ("5572", "", "Helse- og omsorgsdepartementet", "", "", ""),
+    ("", "70", "Legemiddeldetaljistavgift", "107,2", "76,0", "76,0"),
+    ("", "73", "Legemiddelleverandøravgift", "271,3", "240,0", "240,0"),
+    ("5574", "77", "Sektoravgifter Kystverket", "1 124,2", "1 217,5", "1 275,1"),
+    ("", "", "Sum sektoravgifter", "4 797,3", "4 922,3", "5 173,1"),
+]
+
+
+def aligned_table() -> bytes:
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.set_xy(20, 20)
+    pdf.multi_cell(170, 5, "Tabell 15.1 Bokførte inntekter fra sektoravgifter. Mill. kroner")
+    # columns: code and post left-aligned at fixed x, the name with a dot leader, three amounts
+    # flush right whose gaps are narrower than a tab
+    lefts = (20, 35, 48)
+    rights = (150, 170, 190)
+    y = 35.0
+    for row in ALIGNED_ROWS:
+        for x, text in zip(lefts, row[:3], strict=True):
+            pdf.set_xy(x, y)
+            pdf.cell(0, 5, text)
+        if row[2] and row[5]:
+            start = 48 + pdf.get_string_width(row[2]) + 1
+            pdf.set_xy(start, y)
+            pdf.cell(0, 5, "." * int((128 - start) / pdf.get_string_width(".")))
+        for x, text in zip(rights, row[3:], strict=True):
+            pdf.set_xy(x - pdf.get_string_width(text), y)
+            pdf.cell(pdf.get_string_width(text), 5, text)
+        y += 6
+    pdf.set_xy(20, y + 6)
+    pdf.multi_cell(170, 5, "Kilde: Finansdepartementet.")
+    return bytes(pdf.output())
+
+
+#: the shared corpus (read-only, outside the repo): two PDFs typeset from the corpus text and one real
+#: published proposition
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+TB_2023_PDF = SHARED / "pdf" / "tildelingsbrev-2023-helsedirektoratet.pdf"
+MELD_PDF = SHARED / "pdf" / "meld-st-9-2023-2024-nasjonal-helse-og-samhandlingsplan.pdf"
+PROP_LS_PDF = SHARED / "pdf-real" / "prop-1-ls-2025-2026-skatter-og-avgifter.pdf"
+
+
+def shared(path: Path) -> Path:
+    """A PDF of the shared corpus, or skip the test that needs it (with the reason printed)."""
+    import pytest
+
+    if not path.exists():
+        pytest.skip(f"shared corpus file not found: {path} (the shared corpus lives outside the repo)")
+    return path

@@ -182,11 +182,11 @@ def test_2023_events(corpus_docs):
 
 
 def test_pdf_of_the_2023_letter_gives_the_same_assignments(corpus_docs):
-    # the same letter as an A4 PDF with a running header and a "Side N" footer (the PDF reader's
-    # fixture): every assignment, its text and every mention come out as from the text file
-    pdf_path = FIXTURES / "pdf_tildelingsbrev-2023.pdf"
-    if not pdf_path.exists():
-        pytest.skip("the PDF fixture is not in this checkout")
+    # the same letter as an A4 PDF with a running header and a "Side N" footer (the shared corpus's
+    # PDF): every assignment, its text and every mention come out as from the text file
+    from tests.pdf_factory import TB_2023_PDF, shared
+
+    pdf_path = shared(TB_2023_PDF)
     from hdir_extract.classify import classify
     from hdir_extract.readers import read_document
 

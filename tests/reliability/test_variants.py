@@ -7,6 +7,7 @@ import unicodedata
 from pathlib import Path
 
 from tests.conftest import RAW
+from tests.pdf_factory import TB_2023_PDF, shared
 
 from hdir_extract.pipeline import extract_bytes, run
 
@@ -57,9 +58,7 @@ def test_same_document_as_text_and_as_pdf_is_counted_once(tmp_path: Path):
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(SOURCE, raw / "brev.txt")
-    shutil.copy(
-        Path(__file__).resolve().parents[1] / "fixtures" / "pdf_tildelingsbrev-2023.pdf", raw / "brev.pdf"
-    )
+    shutil.copy(shared(TB_2023_PDF), raw / "brev.pdf")  # the letter typeset as a PDF (shared corpus)
     results, tables = run(raw, tmp_path / "out", workers=1, use_cache=False)
     assert [d["format"] for d in tables["dokumenter"]] == [
         "txt"

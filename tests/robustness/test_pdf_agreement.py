@@ -1,7 +1,7 @@
 """The PDF path gives the same records as the text path for a document typeset from the corpus text.
 
 The årsrapport is typeset line by line as an A4 PDF with a running head and page numbers
-(scripts/pdf_agreement.py's `typeset`, the developer tool that reports the same figures), read back
+(tests/typeset/textlayer.py, the "textlayer" style of scripts/pdf_agreement.py), read back
 through the pipeline and compared with the text on content fields (never line numbers). The text
 layer is double-spaced (a blank line after every line), so the typeset pages have no body pitch
 narrower than the running head's gap, and its tables separate cells by runs of spaces while single
@@ -11,11 +11,11 @@ spaces group the digits ("1 328 757  1 416 685").
 from __future__ import annotations
 
 import collections
-import importlib.util
 
 import pytest
 import regex
 from tests.conftest import ROOT
+from tests.typeset.textlayer import typeset_lines
 
 from hdir_extract.pipeline import extract_bytes
 from hdir_extract.readers import read_document
@@ -27,20 +27,12 @@ KEYS = {
 }
 
 
-def _typeset():
-    spec = importlib.util.spec_from_file_location("pdf_agreement", ROOT / "scripts" / "pdf_agreement.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.typeset
-
-
 @pytest.fixture(scope="module")
 def both():
     data = AARSRAPPORT.read_bytes()
     text = extract_bytes(AARSRAPPORT.name, data)
     title = text.tables["dokumenter"][0]["tittel"]
-    pdf_bytes = _typeset()(data.decode("utf-8").split("\n"), title)
+    pdf_bytes = typeset_lines(data.decode("utf-8").split("\n"), title)
     pdf = extract_bytes(AARSRAPPORT.stem + ".pdf", pdf_bytes)
     return text, pdf, pdf_bytes, title
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from tests import perturb as P
-from tests.conftest import FIXTURES, RAW, load_document
+from tests.conftest import RAW, load_document
+from tests.pdf_factory import MELD_PDF, shared
 
 from hdir_extract.document import Document
 from hdir_extract.extractors import tiltak
@@ -22,7 +23,6 @@ from hdir_extract.readers import read_document
 from hdir_extract.readers.text import read_text
 
 MELD = RAW / "meld-st-9-2023-2024-nasjonal-helse-og-samhandlingsplan.txt"
-MELD_PDF = FIXTURES / "pdf_meld-st-9-2023-2024.pdf"
 
 
 def _meld_heads(lines: list[str], every: int = 61) -> list[str]:
@@ -143,10 +143,8 @@ def test_next_years_edition(original):
 def test_the_two_column_pdf_gives_the_same_records(original):
     """The Meld. St. typeset in two columns (pages break inside boxes, no "forts." and no page-top
     indent): every record equals the text's, the 9.4.1 item interrupted by two figures included."""
-    if not MELD_PDF.exists():
-        pytest.skip("PDF fixture not present")
     _, recs = original
-    got = tiltak.extract(load_document(MELD_PDF))
+    got = tiltak.extract(load_document(shared(MELD_PDF)))
     assert Counter(map(_key, got)) == Counter(map(_key, recs))
 
 

@@ -451,6 +451,7 @@ def _table(b: _Builder, lines, kept, breaks, roles, k: int) -> int:
             for no, t, _, cells in members
             if "\t" in t or cells or t.strip()
         ]
+    rows = _join_textless(rows)
     rows = _take_unit(rows, unit_holder := [unit])
     rows = tables.mark_headers(rows)
     caption = None
@@ -473,6 +474,19 @@ def _table(b: _Builder, lines, kept, breaks, roles, k: int) -> int:
         )
     )
     return j
+
+
+def _join_textless(rows: list[Row]) -> list[Row]:
+    """A row without any text (a PDF line whose wrapped cells the reader joined to the row above) is
+    the rest of the row above: it only extends that row's lines."""
+    out: list[Row] = []
+    for r in rows:
+        if out and r.cells and not any(c.text for c in r.cells):
+            prev = out[-1]
+            out[-1] = Row(prev.cells, prev.line, prev.header, last_line=r.last_line or r.line)
+        else:
+            out.append(r)
+    return out
 
 
 def _take_unit(rows: list[Row], holder: list[str | None]) -> list[Row]:

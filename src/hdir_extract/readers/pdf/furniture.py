@@ -49,7 +49,9 @@ def _exact(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    return regex.sub(r"\d+", "#", _exact(text))
+    # digits normalised, and spacing ignored: a running head set with other word spacing on a few
+    # pages ("Prop. 1LS" for "Prop. 1 LS") is the same head
+    return regex.sub(r"\d+", "#", regex.sub(r"\s+", "", _exact(text)))
 
 
 @dataclass(slots=True)

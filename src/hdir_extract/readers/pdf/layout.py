@@ -15,6 +15,7 @@ import itertools
 import math
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -27,8 +28,10 @@ _LIGATURES = {
     "\ufb04": "ffl",
     "\ufb06": "st",
 }
-#: a run of dot leaders ("........" or ". . . .") between a table label and its numbers
-_LEADERS = regex.compile(r"\s*(?:\.\s?){4,}(?=\s|$)")
+#: a run of dot leaders ("........", "…") between a table label and its numbers: a word of its own
+_LEADER = regex.compile(r"^[.…·]{3,}$|^…+$")
+#: dots that close a word ("stiftelser......"): at least this many make a leader, split off the word
+MIN_LEADER_DOTS = 3
 #: a table cell of numbers ("1 270 911", "-2 345", "14,5 %")
 _NUMERIC = regex.compile(r"^[\d\s.,:;%()\-–−]+$")
 
@@ -44,6 +47,10 @@ class Word:
     @property
     def height(self) -> float:
         return self.bottom - self.top
+
+    @property
+    def is_leader(self) -> bool:
+        return bool(_LEADER.match(self.text))
 
 
 @dataclass(slots=True)
@@ -61,6 +68,21 @@ class PageLine:
     column: int = 0
     #: a paragraph gap (blank line) comes before this line
     gap_before: bool = False
+    #: the line opens a paragraph by its first-line indent (no gap: typeset like a proposition)
+    indented_start: bool = False
+    #: the line's words, left to right (dot leaders included: they are a cell boundary)
+    words: list[Word] = field(default_factory=list)
+    #: the cells of a table row the reader saw (ruled grid, aligned columns, wide gaps); None for text
+    cells: tuple[str, ...] | None = None
+    #: left indent in points relative to the left edge of the line's column (for list nesting)
+    indent: float | None = None
+    #: how this line's gaps are read: a gap this wide is a cell boundary, one this wide (and clearly
+    #: wider than the line's usual space) is a double space (None: never); `left` and `right` are the
+    #: column's edges (a justified line spans them)
+    cell_gap: float = 0.0
+    double_gap: float | None = None
+    left: float = 0.0
+    right: float = 0.0
 
 
 @dataclass(slots=True)
@@ -88,10 +110,19 @@ def page_words(textpage, page_height: float) -> list[Word]:  # textpage: pypdfiu
     words: list[Word] = []
     chars: list[str] = []
     x0 = x1 = top = bottom = 0.0
+    # the run of dots the word ends with: where it starts (char index) and its x-range's left end,
+    # and the word's right edge before it
+    dots = dot_at = 0
+    dot_x0 = before_dots = 0.0
 
     def flush() -> None:
         if chars:
-            words.append(Word("".join(chars), x0, x1, top, bottom))
+            if MIN_LEADER_DOTS <= dots < len(chars):
+                # "stiftelser......": the name and its dot leader are two words
+                words.append(Word("".join(chars[:dot_at]), x0, before_dots, top, bottom))
+                words.append(Word("".join(chars[dot_at:]), dot_x0, x1, top, bottom))
+            else:
+                words.append(Word("".join(chars), x0, x1, top, bottom))
             chars.clear()
 
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
@@ -118,7 +149,14 @@ def page_words(textpage, page_height: float) -> list[Word]:  # textpage: pypdfiu
                 flush()
         if not chars:
             x0, x1, top, bottom = cx0, cx1, ctop, cbottom
+            dots = 0
+        if ch in ".…":
+            if dots == 0:
+                dot_at, dot_x0, before_dots = len(chars), cx0, x1
+            dots += 1
         else:
+            dots = 0
+        if chars:
             x1 = max(x1, cx1)
             top, bottom = min(top, ctop), max(bottom, cbottom)
         chars.append(_LIGATURES.get(ch, ch))
@@ -144,16 +182,6 @@ def _rows(words: list[Word]) -> list[list[Word]]:
                 continue
         rows.append((w.top, w.bottom, [w]))
     return [sorted(m, key=lambda w: w.x0) for _, _, m in rows]
-
-
-def _segments(row: list[Word], min_gap: float) -> list[list[Word]]:
-    segs: list[list[Word]] = [[row[0]]]
-    for w in row[1:]:
-        if w.x0 - segs[-1][-1].x1 >= min_gap:
-            segs.append([w])
-        else:
-            segs[-1].append(w)
-    return segs
 
 
 # --- the gutter ------------------------------------------------------------------------------------
@@ -203,12 +231,13 @@ def find_gutter(words: list[Word]) -> Gutter | None:
     a, b = min(runs, key=lambda r: (-(r[1] - r[0]), abs(lo + (r[0] + r[1]) / 2 - mid)))
     gx = lo + (a + b) / 2
     # the rows that support it, and where their right-hand parts start
-    starts, widths, numeric, support = [], [], [], 0
+    starts, widths, numeric, support, left_ends = [], [], [], 0, []
     for row in rows:
         lefts = [w for w in row if w.x1 <= gx]
         rights = [w for w in row if w.x0 >= gx]
         if lefts and rights and len(lefts) + len(rights) == len(row):
             support += 1
+            left_ends.append(lefts[-1].x1)
             starts.append(round(rights[0].x0))
             widths.append(rights[-1].x1 - rights[0].x0)
             numeric.append(bool(_NUMERIC.match(" ".join(w.text for w in rights))))
@@ -223,8 +252,13 @@ def find_gutter(words: list[Word]) -> Gutter | None:
     # prose fills its column; a table's number column (also a "right part") holds only numbers
     if sum(1 for t in numeric if t) > 0.5 * support:
         return None
-    g0 = max(w.x1 for row in rows for w in row if w.x1 <= gx)
-    g1 = mode
+    # the left column's right edge, from the rows that support the gutter: a full-width line (a
+    # footnote under a table) may end anywhere near it
+    g0 = max(left_ends)
+    # the right column's edge: the leftmost start that several rows share (a list with hanging
+    # indents starts most lines further in, after its markers at the edge)
+    shared = [x for x in set(starts) if sum(1 for t in starts if abs(t - x) <= 2) >= 3]
+    g1 = min(x for x in shared if x > g0) if any(x > g0 for x in shared) else mode
     # a gutter is narrow (~4 % of the text width) and the two columns about equally wide: a wide
     # empty strip is the gap between a table's label and number columns
     if not min_gap <= g1 - g0 <= 0.08 * width:
@@ -234,50 +268,159 @@ def find_gutter(words: list[Word]) -> Gutter | None:
     return Gutter(g0, g1, support)
 
 
+def gutter_at(words: list[Word], usual: Gutter) -> Gutter | None:
+    """The document's usual gutter on a page where it did not win the vote (a table's column gap
+    drew more rows): it holds when at least two rows are two-column prose across it (the left part
+    fills its column up to the gutter, the right part starts at the right column's edge). Rows that
+    cross it (tables, captions) are full width, as on any page."""
+    if len(words) < 20:
+        return None
+    right_edge = max(w.x1 for w in words)
+    slack = 0.3 * (usual.x1 - usual.x0)
+    support = 0
+    for row in _rows(words):
+        if any(w.x0 < usual.x1 - slack and w.x1 > usual.x0 + slack for w in row):
+            continue
+        if _prose_across(row, usual, right_edge, both=True):
+            support += 1
+    return Gutter(usual.x0, usual.x1, support) if support >= 2 else None
+
+
 # --- layout ---------------------------------------------------------------------------------------
 
 
-def _line_text(words: list[Word], tab_gap: float, double_gap: float | None = None) -> str:
-    """Words joined by spaces; a wide gap (a table cell boundary) becomes a TAB, and so do dot leaders.
+SPACE, DOUBLE, CELL = " ", "  ", "\t"
+#: a list marker, heading number or footnote number opening a line ("•", "1.", "a)", "1.4", "12"):
+#: the gap after it is a hanging indent, never a table cell
+MARKER = regex.compile(
+    r"^(?:[–—•▪●◦\-*\uf0b7\uf0a7]|\(?\d{1,3}[.)]?|\(?[a-zæøå][.)]|\d{1,2}(?:\.\d{1,2}){1,4}\.?)$"
+)
+PROSE_BAND = 0.5  # share of a band's rows that must read as two-column prose
+#: a number token: "1 234" groups, "-2,7", "14,5 %", "(123)", "–"
+NUMBER = regex.compile(r"^[-\u2212\u2013(]?\d[\d.,]*\)?%?$|^[-\u2212\u2013]$|^%$")
+HANGING_INDENT = 2.0  # of the line height: the widest gap after a list marker or heading number
+JUSTIFIED_SPREAD = 1.3  # a justified line's spaces are stretched alike: the widest within 1.3x the narrowest
 
-    With `double_gap`, a gap clearly wider than the line's usual word space (>= 1.6x it and
-    >= `double_gap`) is printed as two spaces: a text set with a run of spaces between its cells
-    ("1 328 757  1 416 685", where single spaces group the digits) keeps its cell boundaries, as in
-    the text layer. The usual space is the lower quartile of the line's gaps, not the narrowest: a
-    justified line (all spaces stretched alike) that ends in a figure's "14,2 11,4" stays
-    single-spaced. A row whose every gap is a cell gap ("Kvinner  425  39") reads single-spaced."""
+
+def read_gaps(line: PageLine) -> tuple[list[Word], list[str]]:
+    """The line's words without dot leaders, and how each gap between them reads: SPACE, DOUBLE or CELL.
+
+    - A dot leader only joins a label to its numbers: the gap over it is a cell boundary (CELL).
+    - A gap of at least `cell_gap` is a cell boundary.
+    - With `double_gap`, a gap clearly wider than the line's usual word space (>= 1.6x it and
+      >= `double_gap`) is a double space: a text set with a run of spaces between its cells
+      ("1 328 757  1 416 685", where single spaces group the digits) keeps its cell boundaries, as in
+      the text layer. The usual space is the lower quartile of the line's gaps, not the narrowest: a
+      justified line that ends in a figure's "14,2 11,4" stays single-spaced. A row whose every gap is
+      a cell gap ("Kvinner  425  39") reads single-spaced.
+    - A justified line (it spans its column's measure and all its spaces are stretched alike) is
+      prose however wide its spaces: a narrow column stretches three words across its measure.
+    - The gap after a leading marker ("•", "1.4", "12") is a hanging indent: at most a double space.
+      (A hanging indent is narrow: "136      Prop. 1 LS" is a running head's page number and title.)
+    """
+    words: list[Word] = []
+    cut: list[bool] = []  # a dot leader follows the word
+    run: list[Word] = []  # single "." words in a row: a spaced leader ". . . ."
+    for w in [*line.words, None]:
+        if w is not None and w.text == ".":
+            run.append(w)
+            continue
+        if len(run) >= MIN_LEADER_DOTS:
+            if cut:
+                cut[-1] = True
+        else:
+            for d in run:
+                words.append(d)
+                cut.append(False)
+        run = []
+        if w is None:
+            break
+        if w.is_leader:
+            if cut:
+                cut[-1] = True
+            continue
+        words.append(w)
+        cut.append(False)
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
     narrow = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
-    parts: list[str] = []
-    for i, w in enumerate(words):
-        if i:
-            gap = gaps[i - 1]
-            if gap >= tab_gap:
-                parts.append("\t")
-            elif double_gap is not None and gap >= max(double_gap, 1.6 * narrow):
-                parts.append("  ")
-            else:
-                parts.append(" ")
-        parts.append(w.text)
-    text = "".join(parts)
-    # dot leaders only join a label to its numbers; they are a cell boundary, not text
-    text = _LEADERS.sub("\t", text)
-    return regex.sub(r"\s*\t\s*", "\t", text).strip()
+    justified = not any(cut[:-1]) and _justified(line, words, gaps)
+    kinds: list[str] = []
+    for i, gap in enumerate(gaps):
+        if cut[i]:
+            kinds.append(CELL)
+        elif justified:
+            kinds.append(SPACE)
+        elif gap >= line.cell_gap:
+            kinds.append(CELL)
+        elif line.double_gap is not None and gap >= max(line.double_gap, 1.6 * narrow):
+            kinds.append(DOUBLE)
+        else:
+            kinds.append(SPACE)
+    # a hanging indent is narrow; a page number far off its running head's title is a cell
+    if kinds and kinds[0] == CELL and not cut[0] and MARKER.match(words[0].text):
+        kinds[0] = DOUBLE if gaps[0] < HANGING_INDENT * words[0].height else CELL
+    return words, kinds
+
+
+def _justified(line: PageLine, words: list[Word], gaps: list[float]) -> bool:
+    """The line spans its column's measure (a first line may be indented) with its word spaces
+    stretched alike. The narrow space inside a number ("540 000") is not stretched and does not
+    count; two words stretched across the measure are justified prose unless one is a number (a
+    two-cell row "Sum   1 234")."""
+    if len(words) < 2 or line.right <= line.left:
+        return False
+    spans = words[-1].x1 >= line.right - 2 and words[0].x0 <= line.left + 0.1 * (line.right - line.left)
+    if not spans:
+        return False
+    stretched = [
+        g for g, (a, b) in zip(gaps, itertools.pairwise(words), strict=True)
+        if not (NUMBER.match(a.text) and NUMBER.match(b.text))
+    ]  # fmt: skip
+    if not stretched:
+        return False
+    wide_by_number = any(
+        g >= line.cell_gap and (NUMBER.match(a.text) or NUMBER.match(b.text))
+        for g, (a, b) in zip(gaps, itertools.pairwise(words), strict=True)
+    )
+    if wide_by_number:
+        return False  # a cell gap beside a number: a table row whose columns happen to be even
+    if len(words) == 2:
+        return not any(NUMBER.match(w.text) for w in words)
+    return max(stretched) <= JUSTIFIED_SPREAD * min(stretched) + 1
+
+
+def join_words(words: list[Word], kinds: list[str]) -> str:
+    parts = [words[0].text] if words else []
+    for w, kind in zip(words[1:], kinds, strict=True):
+        parts += [kind, w.text]
+    return "".join(parts).strip()
 
 
 def _make_line(
-    words: list[Word], kind: str, column: int, tab_gap: float, double_gap: float | None = None
+    words: list[Word],
+    kind: str,
+    column: int,
+    cell_gap: float,
+    double_gap: float | None = None,
+    edges: tuple[float, float] = (0.0, 0.0),
 ) -> PageLine:
     words = sorted(words, key=lambda w: w.x0)
-    return PageLine(
-        text=_line_text(words, tab_gap, double_gap),
+    line = PageLine(
+        text="",
         x0=min(w.x0 for w in words),
         x1=max(w.x1 for w in words),
         top=min(w.top for w in words),
         bottom=max(w.bottom for w in words),
         kind=kind,
         column=column,
+        words=words,
+        cell_gap=cell_gap,
+        double_gap=double_gap,
+        left=edges[0],
+        right=edges[1],
     )
+    line.text = join_words(*read_gaps(line))
+    return line
 
 
 def _table_like(row: list[Word], gutter: Gutter, right_edge: float) -> bool:
@@ -299,10 +442,48 @@ def _table_like(row: list[Word], gutter: Gutter, right_edge: float) -> bool:
     return short_left and off_edge and numeric and to_margin
 
 
-def layout(words: list[Word], gutter: Gutter | None) -> list[PageLine]:
-    """Lines of one page in reading order."""
+def _prose_across(row: list[Word], gutter: Gutter, right_edge: float, both: bool = False) -> bool:
+    """The row reads as two-column prose across the gutter: its left part fills the left column up to
+    the gutter with words (a table row ends there in a right-aligned number), or its right part
+    starts at the right column's edge with words (`both`: and)."""
+    col_width = right_edge - gutter.x1
+    lefts = [w for w in row if w.x1 <= gutter.x0 + 1]
+    rights = [w for w in row if w.x0 >= gutter.x1 - 1]
+    fills_left = (
+        bool(lefts) and lefts[-1].x1 >= gutter.x0 - 0.15 * col_width and not _NUMERIC.match(lefts[-1].text)
+    )
+    at_edge = bool(rights) and abs(rights[0].x0 - gutter.x1) <= 2
+    starts_right = at_edge and not _NUMERIC.match(" ".join(w.text for w in rights))
+    return (fills_left and starts_right) if both else (fills_left or starts_right)
+
+
+def _full_bands(rows: list[list[Word]], full: list[bool], gutter: Gutter, right_edge: float) -> None:
+    """A band of rows between full-width rows is two-column text only if most of its rows read as
+    prose across the gutter (`_prose_across`; a paragraph's last line or an indented first line may
+    not, a table's header row may). Otherwise its rows are full width too: a table's header row
+    ("Kap.  Post  Betegnelse   Endring"), a kapittel row that ends short of the gutter, a caption over
+    a table, a table's rows whose columns leave the gutter's strip empty."""
+    i = 0
+    while i < len(rows):
+        if full[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(rows) and not full[j]:
+            j += 1
+        prose = sum(1 for r in rows[i:j] if _prose_across(r, gutter, right_edge))
+        if prose < PROSE_BAND * (j - i):
+            full[i:j] = [True] * (j - i)
+        i = j
+
+
+def layout(words: list[Word], gutter: Gutter | None, tables: Sequence[list[PageLine]] = ()) -> list[PageLine]:
+    """Lines of one page in reading order. `tables`: the rows of each ruled table (its words are not
+    in `words`); a table stands where it is printed, full width, and ends the band of two-column text
+    above it."""
+    pending = sorted(tables, key=lambda rows: rows[0].top)
     if not words:
-        return []
+        return [ln for rows in pending for ln in rows]
     height = statistics.median(w.height for w in words)
     # a gap this wide is a cell boundary (becomes a TAB); justified prose in a narrow column can
     # stretch a space past one line height, so column lines need a wider gap
@@ -311,45 +492,73 @@ def layout(words: list[Word], gutter: Gutter | None) -> list[PageLine]:
     # of two-column prose is justified and has no cells
     double_gap = 0.4 * height
     rows = _rows(words)
-    if gutter is None:
-        return [_make_line(r, "body", 0, tab_gap, double_gap) for r in rows]
-    g0, g1 = gutter.x0, gutter.x1
-
-    slack = 0.3 * (g1 - g0)  # glyph boxes overhang a little ("j", italics): that is not crossing
-
-    def crosses(w: Word) -> bool:
-        return w.x0 < g1 - slack and w.x1 > g0 + slack
-
-    full = [any(crosses(w) for w in r) for r in rows]
-    right_edge = max(w.x1 for w in words)
-    table = [_table_like(r, gutter, right_edge) for r in rows]
-    # a table-like row is full width when a neighbour is a table row or full width too: one odd
-    # prose row alone does not break the columns
-    for i, t in enumerate(table):
-        if t and not full[i]:
-            near = [j for j in (i - 1, i + 1) if 0 <= j < len(rows)]
-            if any(table[j] or full[j] for j in near):
-                full[i] = True
+    left_edge, right_edge = min(w.x0 for w in words), max(w.x1 for w in words)
+    full = [True] * len(rows)
+    if gutter is not None:
+        g0, g1 = gutter.x0, gutter.x1
+        slack = 0.3 * (g1 - g0)  # glyph boxes overhang a little ("j", italics): that is not crossing
+        full = [any(w.x0 < g1 - slack and w.x1 > g0 + slack for w in r) for r in rows]
+        table = [_table_like(r, gutter, right_edge) for r in rows]
+        # a table-like row is full width when a neighbour is a table row or full width too: one odd
+        # prose row alone does not break the columns
+        for i, t in enumerate(table):
+            if t and not full[i]:
+                near = [j for j in (i - 1, i + 1) if 0 <= j < len(rows)]
+                if any(table[j] or full[j] for j in near):
+                    full[i] = True
+        _full_bands(rows, full, gutter, right_edge)
     out: list[PageLine] = []
     band_left: list[Word] = []
     band_right: list[Word] = []
 
     def flush_band() -> None:
-        for column, side in ((1, band_left), (2, band_right)):
+        assert gutter is not None or not (band_left or band_right)
+        if gutter is None:
+            return
+        sides = ((1, band_left, (left_edge, gutter.x0)), (2, band_right, (gutter.x1, right_edge)))
+        for column, side, edges in sides:
             for r in _rows(side):
-                out.append(_make_line(r, "body", column, column_tab_gap))
+                out.append(_make_line(r, "body", column, column_tab_gap, None, edges))
         band_left.clear()
         band_right.clear()
 
     for row, is_full in zip(rows, full, strict=True):
+        while pending and pending[0][0].top <= min(w.top for w in row):
+            flush_band()
+            out.extend(pending.pop(0))
         if is_full:
             flush_band()
-            out.append(_make_line(row, "full", 0, tab_gap, double_gap))
+            kind = "full" if gutter is not None else "body"
+            out.append(_make_line(row, kind, 0, tab_gap, double_gap, (left_edge, right_edge)))
             continue
+        assert gutter is not None
         for w in row:
-            (band_left if w.x1 <= (g0 + g1) / 2 else band_right).append(w)
+            (band_left if w.x1 <= (gutter.x0 + gutter.x1) / 2 else band_right).append(w)
     flush_band()
+    for rows_ in pending:
+        out.extend(rows_)
+    _settle_text(out)
     return out
+
+
+def shared_edge(xs: list[float], pick) -> float:
+    """The outermost x (`pick`: min or max) at which at least two lines start or end (a lone running
+    head or marker sticking out does not make the column's edge)."""
+    shared = [x for x in xs if sum(1 for y in xs if abs(y - x) <= 1.5) >= 2]
+    return pick(shared) if shared else pick(xs)
+
+
+def _settle_text(lines: list[PageLine]) -> None:
+    """Each column's edges from its own lines (a justified line spans them: its spaces are no cell
+    gaps however wide), then each line's text."""
+    body = [ln for ln in lines if ln.words]
+    for column in {ln.column for ln in body}:
+        mine = [ln for ln in body if ln.column == column]
+        left = shared_edge([ln.x0 for ln in mine], min)
+        right = shared_edge([ln.x1 for ln in mine], max)
+        for ln in mine:
+            ln.left, ln.right = left, right
+            ln.text = join_words(*read_gaps(ln))
 
 
 def mark_paragraph_gaps(lines: list[PageLine]) -> None:
@@ -365,3 +574,35 @@ def mark_paragraph_gaps(lines: list[PageLine]) -> None:
     for a, b in itertools.pairwise(lines):
         if a.column == b.column and b.top - a.top > 1.6 * pitch:
             b.gap_before = True
+
+
+#: a paragraph's first line is indented by about one to three ems (a line height is ~1.2-1.6 em)
+FIRST_LINE_INDENT = (0.4, 3.0)
+_STARTS_PARAGRAPH = regex.compile(r"^[\p{Lu}\d«\"(]")
+
+
+def mark_indented_starts(lines: list[PageLine]) -> None:
+    """Flag lines that open a paragraph by a first-line indent: indented by one to three ems from
+    their column's edge, after a line at the edge (or at the top of the column), starting with a
+    capital. A list item's hanging indent is no paragraph start: its first line starts with a marker
+    and its continuation lines are indented alike; a table row is not looked at."""
+    prev: PageLine | None = None
+    for ln in lines:
+        same_flow = prev is not None and prev.column == ln.column and ln.top > prev.top
+        h = statistics.median(w.height for w in ln.words) if ln.words else 0.0
+        lo, hi = FIRST_LINE_INDENT[0] * h, FIRST_LINE_INDENT[1] * h
+        if (
+            ln.cells is None
+            and ln.indent is not None
+            and lo <= ln.indent <= hi
+            and _STARTS_PARAGRAPH.match(ln.text)
+            and not MARKER.match(ln.text.split()[0])
+        ):
+            if not same_flow:
+                ln.indented_start = True
+            else:
+                assert prev is not None
+                prev_first = prev.text.split()[0] if prev.text.split() else ""
+                at_edge = prev.indent is not None and prev.indent < lo
+                ln.indented_start = at_edge and prev.cells is None and not MARKER.match(prev_first)
+        prev = ln

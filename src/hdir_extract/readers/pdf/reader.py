@@ -1,14 +1,17 @@
-"""PDF source: page text in reading order, one `Line` per printed line with its page, furniture aside.
+"""PDF source: page text in reading order, one `Line` per printed line with its page, furniture aside,
+and blocks built from those lines by the line-based layout (`readers/layout`), as for a text file.
 
-- Text: pypdfium2 characters (fast), grouped into words and lines by `pdf_layout` (two-column pages
-  are read left column first; full-width headings and tables stay in place).
-- Furniture: running heads/footers and page numbers (`pdf_furniture`) go to `Document.furniture`
-  as (page, "topp"|"bunn", text), not into the body.
-- Tables: only pages with rulings go through pdfplumber's table finder (`pdf_tables`); each table row
-  is one line with its cells joined by TAB.
-- Lines are kept as printed: no de-hyphenation here (the extractors join lines with
-  `parsing.text.join_lines`, for text input too). A paragraph gap becomes one blank line, as in the
-  text layer the corpus text was taken from.
+- Text: pypdfium2 characters (fast), grouped into words and lines by `layout` (two-column pages are
+  read left column first; full-width headings and tables stay in place).
+- Furniture: running heads/footers and page numbers (`furniture`) go to `Document.furniture` as
+  (page, "topp"|"bunn", text), not into the lines; so does a table's caption printed again on the
+  page it continues on ("Tabell 1.4 fortsetter"), so the table reads on as one.
+- Tables: pages whose rulings make a grid go through pdfplumber's table finder (`tables`); unruled
+  tables are read from their aligned columns or the gaps between words (`cells`). Each table row is
+  one line, its cells joined by TAB, and its cells go to the layout with it.
+- Lines are kept as printed: no de-hyphenation here (the layout joins a block's lines). A paragraph gap
+  becomes one blank line, as in the text layer the corpus text was taken from, and the layout is told
+  of it (`gap_before`), with each line's indent within its column.
 """
 
 from __future__ import annotations
@@ -20,7 +23,10 @@ import regex
 
 from hdir_extract.document import Document, Furniture, Line
 from hdir_extract.parsing.text import normalise_line
+from hdir_extract.readers import structure
 from hdir_extract.readers.errors import SourceError
+from hdir_extract.readers.layout import SourceLine, build_layout
+from hdir_extract.readers.pdf.cells import mark_cells
 from hdir_extract.readers.pdf.furniture import find_furniture
 from hdir_extract.readers.pdf.layout import (
     Gutter,
@@ -28,11 +34,15 @@ from hdir_extract.readers.pdf.layout import (
     PageText,
     Word,
     find_gutter,
+    gutter_at,
     layout,
+    mark_indented_starts,
     mark_paragraph_gaps,
     page_words,
+    shared_edge,
 )
-from hdir_extract.readers.pdf.tables import find_tables, has_rulings, inside
+from hdir_extract.readers.pdf.objects import PageObjects, page_objects, ruled_grid
+from hdir_extract.readers.pdf.tables import find_tables, inside
 
 ENCRYPTED = "encrypted PDF: it needs a password; save an unprotected copy"
 #: a page's gutter is trusted on its own with this many supporting rows; weaker evidence must agree
@@ -75,17 +85,21 @@ def _open(data: bytes):  # -> pypdfium2.PdfDocument
 
 
 def _gutters(words: list[list[Word]]) -> list[Gutter | None]:
-    """Per page; a weakly supported gutter only counts where it matches the document's usual one."""
+    """Per page; a weakly supported gutter only counts where it matches the document's usual one, and
+    the usual one is looked for where none was found (a page half table, half two-column text)."""
     found = [find_gutter(w) for w in words]
     confident = Counter(
         (round(g.x0), round(g.x1)) for g in found if g is not None and g.support >= CONFIDENT_SUPPORT
     )
     usual = [k for k, _ in confident.most_common(3)]
     out: list[Gutter | None] = []
-    for g in found:
+    for page_words_, g in zip(words, found, strict=True):
         if g is not None and g.support < CONFIDENT_SUPPORT:
             agrees = any(abs(g.x0 - a) <= 3 and abs(g.x1 - b) <= 3 for a, b in usual)
             g = g if agrees else None
+        if g is None and usual:
+            a, b = usual[0]
+            g = gutter_at(page_words_, Gutter(float(a), float(b), 0))
         out.append(g)
     return out
 
@@ -112,13 +126,79 @@ def _tables(data: bytes, ruled: list[int]) -> dict[int, list]:
 def _page_lines(words: list[Word], gutter: Gutter | None, tables: list) -> list[PageLine]:
     if tables:
         words = [w for w in words if not any(inside(w, bbox) for bbox, _ in tables)]
-    lines = layout(words, gutter)
-    for _bbox, rows in tables:
-        # a table stands where it is printed: before the first line below its top
-        at = next((i for i, ln in enumerate(lines) if ln.column == 0 and ln.top >= rows[0].top), len(lines))
-        lines[at:at] = rows
-    mark_paragraph_gaps(lines)
-    return lines
+    return layout(words, gutter, [rows for _bbox, rows in tables])
+
+
+#: "Tabell 1.4 fortsetter", "Tabell 3 (forts.)": a caption printed again where its table goes on
+_CONTINUED = regex.compile(r"^\(?(?:forts\b|fortsetter|fortsettelse|fortsatt|continued)", regex.IGNORECASE)
+
+
+def _continued_caption(line: PageLine) -> bool:
+    found = structure.caption(line.text)
+    return found is not None and bool(_CONTINUED.match(found[1]))
+
+
+def _indents(lines: list[PageLine]) -> None:
+    """Each line's indent from its column's left edge on the page: the leftmost x at which at least
+    two of the column's lines start (one line further left is a hanging marker or a stray)."""
+    for column in {ln.column for ln in lines}:
+        mine = [ln for ln in lines if ln.column == column]
+        edge = shared_edge([ln.x0 for ln in mine], min)
+        for ln in mine:
+            ln.indent = max(0.0, round(ln.x0 - edge, 1))
+
+
+def _finish_page(page: PageText, furniture: list[tuple[str, PageLine]]) -> list[tuple[str, PageLine]]:
+    """The page's body lines get their cells, indents and paragraph gaps, once the furniture is
+    aside; a continued table's caption on top of the page joins the furniture."""
+    skip = {id(ln) for _, ln in furniture}
+    body = [ln for ln in page.lines if id(ln) not in skip and ln.text.strip()]
+    if body and _continued_caption(body[0]):
+        furniture = [*furniture, ("topp", body.pop(0))]
+    mark_cells(body)
+    _indents(body)
+    mark_paragraph_gaps(body)
+    mark_indented_starts(body)
+    page.lines = body
+    return furniture
+
+
+def _read_pages(pdf, n: int) -> tuple[list[tuple[float, float]], list[list[Word]], list[PageObjects]]:
+    sizes: list[tuple[float, float]] = []
+    words: list[list[Word]] = []
+    objects: list[PageObjects] = []
+    for i in range(n):
+        try:
+            page = pdf[i]
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            words.append(page_words(textpage, height))
+            objects.append(page_objects(page, height))
+            textpage.close()
+            page.close()
+        except SourceError:
+            raise
+        except Exception as e:
+            raise SourceError(f"corrupt PDF: page {i + 1}: {type(e).__name__}: {str(e)[:100]}") from e
+        sizes.append((width, height))
+    return sizes, words, objects
+
+
+def _no_text(words: list[list[Word]], objects: list[PageObjects]) -> tuple[list[int], list[str]]:
+    """Pages without a text layer (pictures, no text: a scan), and the warnings about them. A page
+    with no text and no pictures is blank (a deliberately empty page): nothing to warn about. A PDF
+    without any text raises."""
+    n = len(words)
+    scanned = [i + 1 for i, w in enumerate(words) if not w and not objects[i].blank]
+    if all(not w for w in words):
+        if scanned:
+            raise SourceError(f"no text layer on pages {_ranges(scanned)}: scanned PDF, OCR is not supported")
+        raise SourceError(f"PDF has no text: {n} blank page{'s' if n != 1 else ''}")
+    warnings = []
+    if scanned:  # some pages only: the rest is read, and the analyst is told which pages are missing
+        missing = f"no text layer on pages {_ranges(scanned)} of {n}"
+        warnings.append(f"{missing}: those pages are not read (OCR is not supported)")
+    return scanned, warnings
 
 
 def read_pdf(name: str, data: bytes, sha256: str, max_pages: int = 3000) -> Document:
@@ -130,69 +210,66 @@ def read_pdf(name: str, data: bytes, sha256: str, max_pages: int = 3000) -> Docu
             raise SourceError("PDF has zero pages")
         if n > max_pages:
             raise SourceError(f"PDF has {n} pages, over the limit of {max_pages} (--max-pages)")
-        sizes: list[tuple[float, float]] = []
-        words: list[list[Word]] = []
-        ruled: list[int] = []
-        for i in range(n):
-            try:
-                page = pdf[i]
-                width, height = page.get_size()
-                textpage = page.get_textpage()
-                words.append(page_words(textpage, height))
-                if has_rulings(page):
-                    ruled.append(i + 1)
-                textpage.close()
-                page.close()
-            except SourceError:
-                raise
-            except Exception as e:
-                raise SourceError(f"corrupt PDF: page {i + 1}: {type(e).__name__}: {str(e)[:100]}") from e
-            sizes.append((width, height))
+        sizes, words, objects = _read_pages(pdf, n)
     finally:
         pdf.close()
-    empty = [i + 1 for i, w in enumerate(words) if not w]
-    if len(empty) == n:
-        raise SourceError(f"no text layer on pages {_ranges(empty)}: scanned PDF, OCR is not supported")
-    tables = _tables(data, ruled)
+    _scanned, warnings = _no_text(words, objects)
+    grids = [i + 1 for i in range(n) if words[i] and ruled_grid(objects[i], words[i])]
+    tables = _tables(data, grids)
     gutters = _gutters(words)
     pages = [
         PageText(i + 1, w, h, _page_lines(words[i], gutters[i], tables.get(i + 1, [])))
         for i, (w, h) in enumerate(sizes)
     ]
     furniture = find_furniture(pages)
-    warnings: list[str] = []
-    if empty:  # some pages only: the rest is read, and the analyst is told which pages are missing
-        warnings.append(
-            f"no text layer on pages {_ranges(empty)} of {n}: those pages are not read (OCR is not supported)"
-        )
+    for page in pages:
+        furniture[page.page] = _finish_page(page, furniture.get(page.page, []))
     return _document(name, sha256, pages, furniture, warnings)
 
 
 def _document(
     name: str, sha256: str, pages: list[PageText], furniture: dict, warnings: list[str]
 ) -> Document:
+    """`Document.lines` are the body lines in reading order, a blank line at each paragraph gap; the
+    layout reads the same lines (same numbers) with what the reader saw on them."""
     lines: list[Line] = []
+    source: list[SourceLine] = []
     kept: list[Furniture] = []
     for page in pages:
-        skip = {id(ln) for _, ln in furniture.get(page.page, [])}
         for where, ln in furniture.get(page.page, []):
             kept.append(Furniture(page.page, where, normalise_line(ln.text)))
-        first = True
-        for ln in page.lines:
-            if id(ln) in skip or not ln.text.strip():
-                continue
-            if ln.gap_before and not first:
+        for k, ln in enumerate(page.lines):
+            if ln.gap_before and k:
                 lines.append(Line(no=len(lines) + 1, text="", page=page.page))
-            lines.append(Line(no=len(lines) + 1, text=normalise_line(ln.text), page=page.page))
-            first = False
-    kept.sort(key=lambda f: (f.page, f.position == "bunn"))
+                source.append(SourceLine(len(lines), "", page.page))
+            no = len(lines) + 1
+            lines.append(Line(no=no, text=normalise_line(ln.text), page=page.page))
+            cells = tuple(normalise_line(c) for c in ln.cells) if ln.cells is not None else None
+            source.append(
+                SourceLine(
+                    no,
+                    normalise_line(ln.text, keep_tabs=True),
+                    page.page,
+                    cells=cells,
+                    # a first-line indent tells a paragraph break too, but is no blank line
+                    gap_before=(ln.gap_before and k > 0) or ln.indented_start,
+                    indent=ln.indent,
+                )
+            )
+    built = build_layout(source)
+    # the reader's furniture (page margins) and what the layout found among the body lines (a text's
+    # own running heads typeset into the page), in page order
+    everything = [*kept, *built.furniture]
+    everything.sort(key=lambda f: (f.page or 0, f.position == "bunn", f.line or 0))
     return Document(
         dok_id="",
         source_file=name,
         sha256=sha256,
         format="pdf",
         lines=lines,
+        blocks=built.blocks,
+        boxes=built.boxes,
         n_pages=len(pages),
-        furniture=tuple(kept),
+        furniture=tuple(everything),
         warnings=tuple(warnings),
     )

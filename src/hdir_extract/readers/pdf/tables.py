@@ -1,9 +1,8 @@
-"""Ruled tables: pages with horizontal and vertical rulings go through pdfplumber's table finder.
+"""Ruled tables: pages whose rulings enclose words in a grid go through pdfplumber's table finder.
 
-Finding rulings with pypdfium2 is cheap (page objects' bounds); pdfplumber (pdfminer) is slow, so it
-only opens the pages that have them. Each table row becomes ONE line, its cells joined by a TAB (the
-text of the web edition of Prop. 1 S also separates cells with tabs), so the bevilgninger extractor
-reads text and PDF the same way.
+Finding rulings with pypdfium2 is cheap (objects.py); pdfplumber (pdfminer) is slow, so it only opens
+the pages that have a grid. Each table row becomes ONE line with its cells (`PageLine.cells`), its
+text the cells joined by a TAB (the web edition of Prop. 1 S also separates cells with tabs).
 """
 
 from __future__ import annotations
@@ -12,42 +11,6 @@ import regex
 
 from hdir_extract.parsing.text import normalise_line
 from hdir_extract.readers.pdf.layout import PageLine, Word
-
-THIN = 2.0  # points: a path this thin is a ruling
-MIN_LENGTH = 10.0
-
-
-def has_rulings(page) -> bool:  # page: pypdfium2.PdfPage
-    """At least two horizontal and two vertical rulings (thin path objects), or one path drawn as a
-    grid: a table the lines strategy of pdfplumber's table finder can see. A single rule under a
-    running head is not a table."""
-    import pypdfium2.raw as pdfium_c
-
-    raw = page.raw
-    left, bottom, right, top = (
-        pdfium_c.FS_FLOAT(),
-        pdfium_c.FS_FLOAT(),
-        pdfium_c.FS_FLOAT(),
-        pdfium_c.FS_FLOAT(),
-    )
-    horizontal = vertical = 0
-    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        obj = pdfium_c.FPDFPage_GetObject(raw, i)
-        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
-            continue
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-            continue
-        w, h = right.value - left.value, top.value - bottom.value
-        if h <= THIN and w >= MIN_LENGTH:
-            horizontal += 1
-        elif w <= THIN and h >= MIN_LENGTH:
-            vertical += 1
-        elif w >= MIN_LENGTH and h >= MIN_LENGTH and pdfium_c.FPDFPath_CountSegments(obj) >= 4:
-            horizontal += 1  # a drawn rectangle (a cell border) or a grid: its edges are rulings;
-            vertical += 1  # one rectangle alone (a shaded box) does not make a table
-        if horizontal >= 2 and vertical >= 2:
-            return True
-    return False
 
 
 def _cell(text: str | None) -> str:
@@ -70,7 +33,7 @@ def find_tables(plumber_page) -> list[tuple[tuple[float, float, float, float], l
                 continue
             x0, top, x1, bottom = row_obj.bbox
             # empty cells are kept (a TAB each) so the columns stay in place
-            rows.append(PageLine("\t".join(texts), x0, x1, top, bottom, kind="table"))
+            rows.append(PageLine("\t".join(texts), x0, x1, top, bottom, kind="table", cells=tuple(texts)))
         if rows:
             out.append((tuple(table.bbox), rows))
     return out

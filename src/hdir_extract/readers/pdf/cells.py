@@ -1,0 +1,309 @@
+"""Table rows without rulings: their cells from the gaps between words and from columns that line up.
+
+How a publisher prints a table without rulings, told from the page without per-typesetter rules:
+- aligned columns (a proposition's "Kap.  Post  Betegnelse ........ Endring"): a run of rows that leave
+  the same vertical strips of the page empty (rivers) is one table. Its columns lie between the
+  rivers and each row's words fall into them, so a post printed without its kapittel keeps its place
+  in the post column, and a gap narrower than a tab ("1 124,2  1 217,5") still parts two cells;
+- one row per line with wide or double-space gaps and no common columns (a text layer typeset as it
+  is): the cells are each row's gap-separated parts.
+Ruled grids come from pdfplumber's table finder (tables.py) and are not looked at here.
+
+A row is an anchor of a table when it has at least two parts (a cell gap, a dot leader, or a double
+space next to a number); a row of one part (a wrapped name, a kapittel's name) may stand between
+anchors when it stays inside one column. A list item or footnote ("1  Virkninger gjelder …", "•  Tekst")
+is not a row: its marker's hanging indent is not a cell gap.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from dataclasses import dataclass
+
+import regex
+
+from hdir_extract.parsing.text import join_two
+from hdir_extract.readers.pdf.layout import CELL, DOUBLE, MARKER, NUMBER, PageLine, Word, read_gaps
+
+MIN_ANCHORS = 2  # rows with cells needed for a table
+MAX_FILLERS = 2  # one-part rows in a row between anchors (a name wrapped over two lines, a kapittel)
+RIVER = 0.5  # of the line height: a river is wider than any word space
+SPLIT_OVERLAP = 0.25  # of the line height: a gap parts two cells where it overlaps a river this much
+CROSS_SHARE = 0.15  # rows that may cross a river (a "Sum" label spanning the code columns)
+MIN_CROSS_ROWS = 5  # ... in a table of at least this many rows
+ALIGNED_SHARE = 0.8  # anchors whose every cell gap falls on a river, for the columns to hold
+WRAP_PITCH = 1.1  # of the closest row pitch: a wrapped cell's next line
+MAX_ROW_GAP = 2.0
+FILLER_GAP = 0.5  # of the line height, over the usual leading: a heading between two tables
+_YEAR = regex.compile(r"^(?:19|20)\d\d$")
+
+
+@dataclass(slots=True)
+class _Row:
+    line: PageLine
+    words: list[Word]
+    kinds: list[str]
+    parts: list[list[Word]]
+    anchor: bool
+
+
+def _numeric(words: list[Word]) -> bool:
+    return all(NUMBER.match(w.text) for w in words)
+
+
+def _row(line: PageLine) -> _Row:
+    words, kinds = read_gaps(line)
+    parts: list[list[Word]] = [[words[0]]] if words else []
+    for w, kind in zip(words[1:], kinds, strict=True):
+        if kind in (CELL, DOUBLE):
+            parts.append([w])
+        else:
+            parts[-1].append(w)
+    anchor = len(parts) >= 2
+    if anchor and CELL not in kinds:
+        # double spaces alone part cells only beside a number ("1062 Direktør  1 328 757"); a
+        # sentence typed with two spaces after its full stop is prose
+        anchor = any(_numeric(p) for p in parts)
+    if anchor and len(parts) == 2 and len(parts[0]) == 1 and MARKER.match(parts[0][0].text):
+        # "1  Virkninger gjelder for staten …", "•  Tekst": a footnote or list item, not a row
+        anchor = len(parts[1]) < 3 or _numeric(parts[1])
+    return _Row(line, words, kinds, parts, anchor)
+
+
+def _flows(lines: list[PageLine]) -> list[list[PageLine]]:
+    """Runs of consecutive lines in one column (ruled table rows stand apart)."""
+    flows: list[list[PageLine]] = []
+    for ln in lines:
+        if ln.kind == "table" or not ln.words:
+            flows.append([])
+            continue
+        if flows and flows[-1] and flows[-1][-1].column == ln.column:
+            flows[-1].append(ln)
+        else:
+            flows.append([ln])
+    return [f for f in flows if f]
+
+
+def _regions(rows: list[_Row], height: float) -> list[tuple[int, int]]:
+    """(start, end) of each run of rows that may be a table: anchors, with at most MAX_FILLERS
+    one-part rows between them, no wide vertical gap, at least MIN_ANCHORS anchors."""
+    out: list[tuple[int, int]] = []
+    start = None
+    last_anchor = -1
+    fillers = 0
+    gaps = [0.0] + [b.line.top - a.line.bottom for a, b in itertools.pairwise(rows)]
+    lead = statistics.median(gaps[1:]) if len(gaps) > 1 else 0.0
+    for i, r in enumerate(rows):
+        # a wide gap ends a table; a one-part row set apart by more than the usual leading is a
+        # heading or paragraph between two tables ("Kap. 2711 …" over the next table)
+        gap = gaps[i] > MAX_ROW_GAP * height or (not r.anchor and gaps[i] > lead + FILLER_GAP * height)
+        if start is not None and (gap or (not r.anchor and fillers >= MAX_FILLERS)):
+            out.append((start, last_anchor + 1))
+            start = None
+        if r.anchor:
+            if start is None:
+                start = i
+            last_anchor, fillers = i, 0
+        elif start is not None:
+            fillers += 1
+    if start is not None:
+        out.append((start, last_anchor + 1))
+    return [(a, b) for a, b in out if sum(1 for r in rows[a:b] if r.anchor) >= MIN_ANCHORS]
+
+
+def _rivers(anchors: list[_Row], height: float) -> list[tuple[float, float]]:
+    """Vertical strips that the anchors' words leave empty (all but a few crossing rows), wider than a
+    word space, inside the table, where at least two anchors (or the only ones) part cells."""
+    left = int(min(w.x0 for r in anchors for w in r.words))
+    right = int(max(w.x1 for r in anchors for w in r.words)) + 1
+    cover = [0] * (right - left + 1)
+    for r in anchors:
+        for w in r.words:
+            for x in range(int(w.x0) - left, min(int(w.x1) + 1, right) - left + 1):
+                cover[x] += 1
+    allowed = int(CROSS_SHARE * len(anchors)) if len(anchors) >= MIN_CROSS_ROWS else 0
+    rivers: list[tuple[float, float]] = []
+    start = None
+    for x, c in enumerate([*cover, len(anchors) + 1]):
+        if c <= allowed and start is None:
+            start = x
+        elif c > allowed and start is not None:
+            a, b = left + start, left + x
+            if start > 0 and x < len(cover) and b - a >= RIVER * height:
+                rivers.append((float(a), float(b)))
+            start = None
+    need = min(2, len(anchors))
+    return [rv for rv in rivers if sum(1 for r in anchors if _parts_at(r, rv, height)) >= need]
+
+
+def _gaps(r: _Row) -> list[tuple[float, float, str]]:
+    return [(a.x1, b.x0, kind) for (a, b), kind in zip(itertools.pairwise(r.words), r.kinds, strict=True)]
+
+
+def _overlap(gap: tuple[float, float, str], river: tuple[float, float]) -> float:
+    return min(gap[1], river[1]) - max(gap[0], river[0])
+
+
+def _parts_at(r: _Row, river: tuple[float, float], height: float) -> bool:
+    """The row parts two cells on the river (a cell gap or a double space that falls on it)."""
+    return any(g[2] in (CELL, DOUBLE) and _overlap(g, river) >= SPLIT_OVERLAP * height for g in _gaps(r))
+
+
+def _aligned(anchors: list[_Row], rivers: list[tuple[float, float]], height: float) -> bool:
+    """Most anchors part their cells only on rivers."""
+    if not rivers:
+        return False
+    good = 0
+    for r in anchors:
+        cell_gaps = [g for g in _gaps(r) if g[2] in (CELL, DOUBLE)]
+        if all(any(_overlap(g, rv) >= SPLIT_OVERLAP * height for rv in rivers) for g in cell_gaps):
+            good += 1
+    return good >= ALIGNED_SHARE * len(anchors)
+
+
+def _crosses(r: _Row, rivers: list[tuple[float, float]], height: float) -> bool:
+    """A word of the row stands in a river: the row does not keep to the columns."""
+    return any(
+        min(w.x1, rv[1]) - max(w.x0, rv[0]) >= SPLIT_OVERLAP * height for w in r.words for rv in rivers
+    )
+
+
+def _split(r: _Row, rivers: list[tuple[float, float]], height: float) -> list[list[Word]]:
+    """The row's words in cells: parted at a cell gap, or at a gap that falls on a river."""
+    cells: list[list[Word]] = [[r.words[0]]]
+    for w, g in zip(r.words[1:], _gaps(r), strict=True):
+        on_river = any(_overlap(g, rv) >= SPLIT_OVERLAP * height for rv in rivers)
+        if on_river or g[2] == CELL:
+            cells.append([w])
+        else:
+            cells[-1].append(w)
+    return cells
+
+
+def _right_edges(rows: list[_Row], rivers: list[tuple[float, float]], height: float) -> dict[int, float]:
+    """Columns set flush right (their cells end at one x, give or take a point): that x."""
+    bounds = [(a + b) / 2 for a, b in rivers]
+    ends: dict[int, list[float]] = {}
+    for r in rows:
+        for cell in _split(r, rivers, height):
+            first = sum(1 for b in bounds if cell[0].x0 > b)
+            if first == sum(1 for b in bounds if cell[-1].x1 > b):
+                ends.setdefault(first, []).append(cell[-1].x1)
+    return {col: max(xs) for col, xs in ends.items() if len(xs) >= 2 and max(xs) - min(xs) <= 2}
+
+
+def _column_cells(
+    r: _Row, rivers: list[tuple[float, float]], height: float, flush_right: dict[int, float]
+) -> tuple[str, ...]:
+    """The row's cells, one per column (empty where the row prints nothing in a column). A cell that
+    spans a river (a header wider than its numbers, "Sum sektoravgifter" over the code columns)
+    belongs to the column it is set in: flush right where it ends at a flush-right column's edge
+    (numbers always are), else where it starts."""
+    bounds = [(a + b) / 2 for a, b in rivers]
+    out = [""] * (len(rivers) + 1)
+    for cell in _split(r, rivers, height):
+        by_end = sum(1 for b in bounds if cell[-1].x1 > b)
+        by_start = sum(1 for b in bounds if cell[0].x0 > b)
+        at_edge = by_end in flush_right and abs(cell[-1].x1 - flush_right[by_end]) <= 2
+        col = by_end if _numeric(cell) or at_edge else by_start
+        text = " ".join(w.text for w in cell)
+        out[col] = f"{out[col]} {text}".strip()
+    return tuple(out)
+
+
+def _amount(cell: str) -> bool:
+    tokens = cell.split()
+    return bool(tokens) and all(NUMBER.match(t) for t in tokens) and not all(_YEAR.match(t) for t in tokens)
+
+
+def _continues(above: tuple[str, ...], row: tuple[str, ...]) -> bool:
+    """`row` is the rest of the row above whose long cells wrapped (set top-aligned): it prints no
+    number, only in columns the row above fills, and in fewer of them. In a header (no amounts
+    above) a year is a word: "Regnskap" / "2023" is one header cell."""
+    filled = {i for i, c in enumerate(row) if c}
+    above_filled = {i for i, c in enumerate(above) if c}
+    header = not any(_amount(c) for c in above)
+    numbers = any(_amount(c) if header else all(NUMBER.match(t) for t in c.split()) for c in row if c)
+    return bool(filled) and not numbers and filled <= above_filled and len(filled) < len(above_filled)
+
+
+def _join_wrapped(rows: list[_Row], cells: list[tuple[str, ...]]) -> None:
+    """A cell's wrapped lines are one cell (the contract's `Cell.text`): a line that continues the row
+    above at the usual line pitch is joined to it, and left without cells (the layout then counts
+    its line to the row above). Wrapped lines are as close as a table's closest rows, never further."""
+    tops = [r.line.top for r in rows]
+    steps = [b - a for a, b in itertools.pairwise(tops) if b > a]
+    if not steps:
+        return
+    pitch = min(steps)
+    last = 0
+    for i in range(1, len(rows)):
+        close = tops[i] - tops[i - 1] <= WRAP_PITCH * pitch
+        if close and any(cells[last]) and _continues(cells[last], cells[i]):
+            cells[last] = tuple(
+                join_two(a, b) if b else a for a, b in zip(cells[last], cells[i], strict=True)
+            )
+            cells[i] = ("",) * len(cells[i])
+        else:
+            last = i
+
+
+def _set(line: PageLine, cells: tuple[str, ...], text: str | None = None) -> None:
+    line.cells = cells
+    if text is not None:
+        line.text = text
+
+
+def _part_cells(r: _Row) -> tuple[str, ...]:
+    return tuple(" ".join(w.text for w in p) for p in r.parts)
+
+
+def _table(rows: list[_Row], height: float) -> None:
+    """Cells for one run of table rows: by columns where they line up, else by each row's parts. A
+    one-part row that crosses a column splits the run in two, each part read on its own."""
+    anchors = [r for r in rows if r.anchor]
+    rivers = _rivers(anchors, height)
+    if _aligned(anchors, rivers, height):
+        for i, r in enumerate(rows):
+            if not r.anchor and _crosses(r, rivers, height):
+                for part in (rows[:i], rows[i + 1 :]):
+                    if sum(1 for p in part if p.anchor) >= MIN_ANCHORS:
+                        _table(_trim(part), height)
+                    else:
+                        _loose(part)
+                return
+        flush_right = _right_edges(anchors, rivers, height)
+        cells = [_column_cells(r, rivers, height, flush_right) for r in rows]
+        _join_wrapped(rows, cells)
+        for r, c in zip(rows, cells, strict=True):
+            _set(r.line, c, "\t".join(c).strip("\t") if any(c) else r.line.text)
+        return
+    for r in rows:
+        if r.anchor:
+            _set(r.line, _part_cells(r))
+
+
+def _trim(rows: list[_Row]) -> list[_Row]:
+    idx = [i for i, r in enumerate(rows) if r.anchor]
+    return rows[idx[0] : idx[-1] + 1] if idx else []
+
+
+def _loose(rows: list[_Row]) -> None:
+    """Rows outside a table: a row with a cell gap (a TAB in its text) is still a row of cells."""
+    for r in rows:
+        if r.anchor and CELL in r.kinds:
+            _set(r.line, _part_cells(r))
+
+
+def mark_cells(lines: list[PageLine]) -> None:
+    """Set `cells` (and, for aligned columns, a TAB-joined `text`) on the page's table rows."""
+    for flow in _flows(lines):
+        height = statistics.median(w.height for ln in flow for w in ln.words)
+        rows = [_row(ln) for ln in flow]
+        done = 0
+        for a, b in _regions(rows, height):
+            _loose(rows[done:a])
+            _table(rows[a:b], height)
+            done = b
+        _loose(rows[done:])

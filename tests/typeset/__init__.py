@@ -1,0 +1,51 @@
+"""PDF renderings of the corpus texts, typeset two clearly different ways (tests and scripts only).
+
+    from tests.typeset import STYLES, render
+    pdf_bytes = render(Path("data/raw/....txt"), "twocolumn")
+
+- "onecolumn" (fpdf2): one column, ragged right, unruled aligned tables, "Side N" footer;
+- "twocolumn" (reportlab): two balanced columns of justified serif prose, ruled full-width tables,
+  running heads with page numbers;
+- and, apart from these, "textlayer": the text file's lines set as they are (`textlayer.py`).
+Both print the text's structure as the project's text reader sees it (`source.elements`): paragraphs
+re-flowed, list items with hanging indents, headings bold and larger, tables as tables. They never copy
+the text file's line breaks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.typeset import onecolumn, twocolumn
+from tests.typeset.source import Element, elements
+from tests.typeset.textlayer import typeset_lines
+
+STYLES: dict[str, Callable[[str, list[Element]], bytes]] = {
+    "onecolumn": onecolumn.typeset,
+    "twocolumn": twocolumn.typeset,
+}
+#: every style, and "textlayer": the text file's own lines set as they are (tests/typeset/textlayer.py)
+ALL_STYLES = (*STYLES, "textlayer")
+
+
+def render(path: Path, style: str) -> bytes:
+    title, els = elements(path)
+    if style == "textlayer":
+        return typeset_lines(path.read_text(encoding="utf-8").split("\n"), title)
+    return STYLES[style](title, els)
+
+
+def cached(path: Path, style: str, cache_dir: Path) -> bytes:
+    """`render`, kept in `cache_dir` under a hash of the text and of the typesetters' code (so a changed
+    text or style is typeset again)."""
+    h = hashlib.sha256(path.read_bytes())
+    for code in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(code.read_bytes())
+    digest = h.hexdigest()[:16]
+    out = cache_dir / f"{path.stem}.{style}.{digest}.pdf"
+    if not out.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(render(path, style))
+    return out.read_bytes()
