@@ -135,9 +135,9 @@ def test_next_years_edition(original):
 
 
 @pytest.mark.xfail(
-    reason="PDF reader: the justified line 'tverrfaglighet,  tjenesteinnovasjon,  samhand-' (Boks 8.1, "
-    "page 107) is read with TABs for its wide word gaps, so the layout takes it for a table row and the "
-    "item ends before it",
+    reason="layout on the two-column PDF: chapter heading '2 Utviklingstrekk …' (a new page right after "
+    "footnote 1) is read as footnote 2 and the footnotes after it as chapters; later section headings are "
+    "out of sequence, so '5.1 …' is joined to Boks 5.1's last item and Boks 9.1 runs into the next lists",
     strict=True,
 )
 def test_the_two_column_pdf_gives_the_same_records(original):
@@ -200,18 +200,24 @@ def typeset(original) -> dict[str, list[Tiltak]]:
     return out
 
 
-# the re-flowed text breaks Boks 8.1's last item elsewhere, so its PDF ends the item at heading "8.1 …"
-# as it should; the original text's layer joins that heading to the item (see test_tiltak.CHAPTER_LAYOUT)
-REFLOWED_RIGHT = pytest.mark.xfail(
-    reason="layout: the original text joins heading '8.1 Den økonomiske situasjonen …' to the last item "
-    "of Boks 8.1 (footnotes taken as chapter headings 7-9 break the heading numbers)",
+# PDF reader, line-by-line typesetting: an item whose source line starts with a space (the corpus text's
+# page-top indent) is set a little to the right and read as a sub-item ("– sikre at kunnskap …", Boks 3.1;
+# "– Utarbeide årlig statusrapport …", Boks 6.1), so it becomes its neighbour's underpunkt
+INDENTED_ITEMS = pytest.mark.xfail(
+    reason="PDF reader: an item set one space to the right (the text's page-top indent) gets depth 1",
     strict=True,
 )
-
-
-@pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=REFLOWED_RIGHT) if "reflowed" in n else n for n in TYPESET]
+# the re-flowed text also breaks Boks 8.1's last item elsewhere, so its PDF ends the item at heading
+# "8.1 …" as it should, where the original text's layer joins that heading to the item (CHAPTER_LAYOUT)
+REFLOWED = pytest.mark.xfail(
+    reason="PDF reader: an indented item gets depth 1 ('– gi bedre behandlingstilbud …', Boks 3.1); layout: "
+    "the original text joins heading '8.1 Den økonomiske situasjonen …' to Boks 8.1's last item",
+    strict=True,
 )
+_TYPESET_MARKS = {"47_lines_sans": INDENTED_ITEMS, "55_lines_serif_reflowed": REFLOWED}
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=_TYPESET_MARKS[n]) for n in TYPESET])
 def test_boxes_and_items_run_over_page_breaks_anywhere(original, typeset, name):
     _, recs = original
     assert Counter(map(_key, typeset[name])) == Counter(map(_key, recs))
