@@ -1,4 +1,4 @@
-"""tiltak: the government's commitments ("Regjeringen vil:") from white papers (Meld. St.)."""
+"""tiltak: the government's commitments ("Regjeringen vil") from white papers (Meld. St.)."""
 
 from hdir_extract.extractors.tiltak.extractor import extract
 

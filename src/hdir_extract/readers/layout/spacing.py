@@ -6,7 +6,9 @@
   of letters can mix both layouts.
 - Page furniture between two lines is a page break, not a paragraph break: the text decides, as below.
 - A break in mid-sentence (a page or column break) is no paragraph break: the line before ends with a
-  line-break hyphen, or it ends without closing punctuation and the next line goes on in lower case.
+  line-break hyphen, or it ends without closing punctuation and the next line goes on in lower case, or
+  it ends in a word no sentence ends with ("… i", "… og", "… gjennom å") and the next line goes on with
+  a number ("2024").
 - Where blank lines say nothing (a double-spaced layer, or none at all), a paragraph's last line tells:
   it ends a sentence well short of the column's usual width, or it is a short title line without
   punctuation, and the next line starts with a capital.
@@ -19,6 +21,7 @@ from collections.abc import Sequence
 
 import regex
 
+from hdir_extract.readers import structure
 from hdir_extract.readers.layout.lines import SourceLine
 
 # precompiled: these run once per line of every document
@@ -37,6 +40,15 @@ TITLE_LINE = 0.5  # a line without end punctuation this short, before a capital,
 _SENTENCE_END = regex.compile(r"[.!?:;»”\"]\s*$")
 _HYPHEN_END = regex.compile(r"\p{L}[-\u2010]$")
 _LOWER_START = regex.compile(r"^\s*[\p{Ll}]")
+# a line ending in a word no sentence ends with goes on with a number ("… kvinnehelse i" / "2024"); a
+# capital after it may be a box or heading that interrupted the sentence, so only the layer's roles tell
+_OPEN_END = regex.compile(r"(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|ved|mot|gjennom|å)\s*$")
+_DIGIT_START = regex.compile(r"^\s*\d")
+# a title does not end in a function word: a short line ending in one goes on ("… forslag fra")
+_TITLE_GOES_ON = regex.compile(
+    r"[,;\-\u2010–]$|(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|ved|mot|gjennom|å|som|at|en|et|den|det"
+    r"|de|samt|under|etter|innen|hos|uten|over|mellom|blant)$"
+)
 
 
 def _gaps(lines: Sequence[SourceLine], kept: list[int], furniture: dict[int, str]) -> list[tuple[int, bool]]:
@@ -74,6 +86,8 @@ def mid_sentence(before: str, after: str) -> bool:
     """The break between two lines falls inside a sentence (a page or column break)."""
     if _HYPHEN_END.search(before.rstrip()):
         return bool(_LOWER_START.match(after))
+    if _OPEN_END.search(before) and _DIGIT_START.match(after):
+        return True  # "… strategi for kvinnehelse i" / "2024": no sentence ends in "i", "og", "for"
     return not _SENTENCE_END.search(before) and bool(_LOWER_START.match(after))
 
 
@@ -87,9 +101,9 @@ def _short_end(before: str, after: str, width: float) -> bool:
         # a short line ends its paragraph; so does any full sentence followed by a short title line
         # (a text with one paragraph per line prints headings between long lines)
         return len(b) < SHORT_END * width or _title_after(after, width)
-    return len(b) < TITLE_LINE * width and not regex.search(
-        r"[,;\-\u2010–]$|\b(?:og|i|for|av|til|med|om|på)$", b
-    )
+    if after.lstrip()[:1].isdigit() and structure.heading_number(after)[0] is None:
+        return False  # "… meldingsdel våren" / "2025 med …": a number goes on; a heading number does not
+    return len(b) < TITLE_LINE * width and not _TITLE_GOES_ON.search(b)
 
 
 def _title_after(after: str, width: float) -> bool:
