@@ -57,6 +57,9 @@ class _Open:
     index: int | None = None  # set when an earlier block was re-opened: where it goes back
 
     def add(self, no: int, text: str) -> None:
+        # runs of spaces are collapsed here, line by line, not after joining: a span's offset must
+        # point into the block's final text ("Stillingsgruppe    Gjennomsnittlig" / "lønn menn")
+        text = " ".join(text.split())
         joined = join_two(self.text, text) if self.text else text.strip()
         # where the new line's text starts inside the joined text (after the joining space, if any)
         start = len(joined) - len(text.strip()) if self.text else 0
