@@ -1,8 +1,8 @@
 """nokkeltall: reported key figures of the årsrapport, one value per row.
 
-Three sources, each in its own module: numeric tables (`nokkeltall_tabell`), the statutory
-accounts and their notes (`nokkeltall_regnskap`), and the prose of the "Nøkkeltall N: <name>" /
-"Styringsparameter N – <name>" sections (`nokkeltall_tekst`).
+Three sources, each in its own module, all pure functions over the document's blocks: numeric tables
+(`tabell.py`), the statutory accounts and their notes (`regnskap.py`), and the prose of the
+"Nøkkeltall N: <name>" / "Styringsparameter N – <name>" sections (`tekst.py`).
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ often in mid-sentence or between two rows of a table. A line is furniture when:
   line with that title and a number is the head, also in an appendix that numbers its pages anew).
   Footnotes citing one source ("3 Helsedirektoratet (2023) …") and "post 21" in running text do not
   rise like pages;
-- it recurs exactly next to such a head (a second head line, "Nasjonal helse- og samhandlingsplan");
+- it recurs exactly next to such a head on several pages (a second head line, "Nasjonal helse- og
+  samhandlingsplan");
 - it is a bare page number whose neighbours among the bare numbers count pages (n-1 or n+1 within a
   page's worth of lines): a lone "21" in a table or list is not furniture, "14" … "15" … "16" is.
 A table row (a line with a TAB) is never furniture. Position: running heads are "topp", page numbers
@@ -106,9 +107,10 @@ def _running_heads(lines: Sequence[SourceLine]) -> set[int]:
 
 
 def _companions(lines: Sequence[SourceLine], heads: set[int]) -> set[int]:
-    """Lines recurring exactly next to running heads: the head's second line."""
+    """Lines recurring exactly next to running heads: the head's second line. It must stand beside a
+    head on several pages, not once (a table's repeated column head printed right after a footer)."""
     exact = Counter(" ".join(ln.text.split()) for ln in lines if ln.text.strip())
-    found: set[int] = set()
+    beside: dict[int, str] = {}
     for i in heads:
         for j in (i - 1, i + 1):
             if 0 <= j < len(lines) and j not in heads:
@@ -121,8 +123,9 @@ def _companions(lines: Sequence[SourceLine], heads: set[int]) -> set[int]:
                     and _P2.search(t)
                     and not t.endswith((".", ",", ";", ":"))
                 ):
-                    found.add(j)
-    return found
+                    beside[j] = t
+    pages = Counter(beside.values())
+    return {j for j, t in beside.items() if pages[t] >= MIN_REPEATS}
 
 
 def _page_numbers(lines: Sequence[SourceLine]) -> set[int]:
