@@ -26,6 +26,7 @@ import regex
 from hdir_extract.document import Document, Kind
 from hdir_extract.extractors.nokkeltall.cells import GAP, row_readings, split_row, unit_name, value
 from hdir_extract.extractors.nokkeltall.choice import choose, column_medians, common_width
+from hdir_extract.extractors.nokkeltall.columns import column_heads, regroup
 from hdir_extract.extractors.nokkeltall.printed import Printed, block_lines, printed_lines
 from hdir_extract.extractors.nokkeltall.sums import sum_checks
 from hdir_extract.models import Kontroll, Nokkeltall, Record
@@ -62,21 +63,30 @@ def extract_tables(doc: Document) -> list[Record]:
     return out
 
 
-def _caption_of(doc: Document, p: Printed, taken: set[int]) -> regex.Match[str] | None:
-    """The caption a printed line opens a table with: a caption block's first line, a table row that
-    holds only a caption (a text layer may run a caption into the table above it), or the caption the
-    reader kept on a table block not yet opened by a caption block."""
-    if _caption_line(p):
+def _caption_of(doc: Document, lines: list[Printed], k: int, taken: set[int]) -> regex.Match[str] | None:
+    """The caption printed line `k` opens a table with (see `_caption_at`), or the caption the reader
+    kept on a table block not yet opened by a caption line."""
+    p = lines[k]
+    if _caption_at(lines, k):
         return CAPTION.match(p.text)
     if p.is_row and p.block not in taken:
         return CAPTION.match(doc.blocks[p.block].caption or "")
     return None
 
 
-def _caption_line(p: Printed) -> bool:
+def _caption_at(lines: list[Printed], k: int) -> bool:
+    """A caption line: a caption block's first line; a paragraph of one line "Tabell N-M …" right above
+    a table (a DOCX caption in a plain style); a table row that holds only a caption (a text layer may
+    run a caption into the table above it)."""
+    p = lines[k]
+    if not CAPTION.match(p.text) or split_row(p.text):
+        return False
     if p.kind is Kind.CAPTION:
-        return p.first and bool(CAPTION.match(p.text))
-    return p.is_row and len(p.cells) == 1 and bool(CAPTION.match(p.text)) and not split_row(p.text)
+        return p.first
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    if p.kind is Kind.PARAGRAPH and p.first and nxt is not None and nxt.is_row:
+        return True
+    return p.is_row and len(p.cells) == 1
 
 
 def _tables(doc: Document) -> list[_Table]:
@@ -85,13 +95,12 @@ def _tables(doc: Document) -> list[_Table]:
     taken: set[int] = set()  # table blocks already read under a caption
     k = 0
     while k < len(lines):
-        p = lines[k]
-        m = _caption_of(doc, p, taken)
+        m = _caption_of(doc, lines, k, taken)
         if not m or ACCOUNTS.search(m.group("title")):
             k += 1
             continue
         # a caption block's further lines are the first header lines (a text layer's "POBO" line)
-        start = k + 1 if _caption_line(p) else k
+        start = k + 1 if _caption_at(lines, k) else k
         body, end = _body(doc, lines, start)
         taken.update(q.block for q in body if q.is_row)
         unit = next((doc.blocks[q.block].unit for q in body if q.is_row and doc.blocks[q.block].unit), None)
@@ -111,7 +120,7 @@ def _body(doc: Document, lines: list[Printed], start: int) -> tuple[list[Printed
         block = doc.blocks[p.block]
         numbered_heading = p.kind is Kind.HEADING and block.number
         if (
-            _caption_line(p)
+            _caption_at(lines, k)
             or _footnote_line(p)
             or (p.first and (p.kind is Kind.CAPTION or numbered_heading))
         ):
@@ -232,41 +241,6 @@ def _strip_footnote(label: str, notes: set[str]) -> str:
     return label
 
 
-def _fragments(header: list[Printed]) -> list[str]:
-    """Column-head fragments: a table block's header cells, or a text line cut before each capitalised
-    word (its gaps are gone once joined); a fragment starting in lower case or "(" or with a "%"
-    continues the one before ("Gjennomsnittlig" / "lønn menn", "Antall menn" / "(Kvinner/menn)")."""
-    frags: list[str] = []
-    for p in header:
-        parts = [c.text for c in p.cells] if p.is_row else regex.split(r"\s+(?=\p{Lu})", p.text.strip())
-        for part in parts:
-            part = part.strip()
-            if not part:
-                continue
-            if frags and (part[0].islower() or part[0] in "(%"):
-                frags[-1] = join_lines([frags[-1], part])
-            else:
-                frags.append(part)
-    return frags
-
-
-def _column_heads(header: list[Printed], ncol: int) -> list[str] | None:
-    """Column heads: as many fragments as columns; a first extra fragment heads the label column; more
-    fragments than columns are group heads over the columns ("POBO – Faste stillinger")."""
-    frags = _fragments(header)
-    if len(frags) == ncol:
-        return frags
-    if len(frags) == ncol + 1:
-        return frags[1:]
-    if len(frags) > ncol:
-        groups, heads = frags[:-ncol], frags[-ncol:]
-        if ncol % len(groups) == 0:
-            per = ncol // len(groups)
-            return [f"{groups[i // per]} – {h}" for i, h in enumerate(heads)]
-        return heads
-    return None
-
-
 def _read_table(doc: Document, tab: _Table) -> list[Record]:
     years, start = _year_columns(tab.lines)
     rows, header = _rows(tab.lines[start:])
@@ -277,7 +251,7 @@ def _read_table(doc: Document, tab: _Table) -> list[Record]:
     if not ncol:
         return []
     medians = column_medians(readings, ncol)
-    heads = None if years else _column_heads(header, ncol)
+    heads = None if years else column_heads(header, ncol)
     kilde = f"Tabell {tab.nr}"
     # a table without year columns reports the caption's year, else the report year
     caption_years = _YEAR.findall(tab.title)
@@ -287,6 +261,7 @@ def _read_table(doc: Document, tab: _Table) -> list[Record]:
         cells, ambiguous = choose(rd, ncol, tab.footnotes, medians, bool(years))
         if cells is None:
             continue
+        cells = regroup(heads, cells)
         label = _strip_footnote(row.label, tab.footnotes)
         if ambiguous:
             out.append(
