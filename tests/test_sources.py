@@ -33,7 +33,7 @@ def test_crlf_nfd_and_nbsp_normalised():
         ("Tildelingsbrev".encode("utf-16"), "UTF-16"),
         (b"PK\x03\x04....word/document.xml", "corrupt .docx: not a readable zip archive"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "an old Office document"),
-        (b"<!DOCTYPE html><html><body>x</body></html>", "HTML page"),
+        (b"<!DOCTYPE html><html><body><nav>Forsiden</nav></body></html>", "no text: the HTML"),
     ],
 )
 def test_bad_input_gives_one_line_reason(data, reason):

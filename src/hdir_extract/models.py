@@ -61,7 +61,7 @@ class Dokument(Record):
     )
     kilde_fil: str = Field(description="File name in the raw folder.")
     sha256: str = Field(description="Hex sha256 of the raw file bytes.")
-    format: Literal["txt", "md", "docx", "pdf"] = Field(description="Input format.")
+    format: Literal["txt", "md", "docx", "pdf", "html", "epub"] = Field(description="Input format.")
     antall_linjer: int = Field(description="Number of lines of the normalised text.")
     antall_sider: int | None = Field(description="Number of pages (PDF input).")
 

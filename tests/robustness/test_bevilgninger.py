@@ -16,9 +16,10 @@ import pytest
 import regex
 from tests import perturb as P
 
-from hdir_extract.document import Document, Line
+from hdir_extract.document import Document
 from hdir_extract.extractors.bevilgninger import extract
 from hdir_extract.models import Bevilgning, Kontroll
+from hdir_extract.readers.text import read_text
 
 PROP = ("prop_1_s", 2025)
 TB2026 = ("tildelingsbrev", 2026)
@@ -54,7 +55,9 @@ def prop_page_breaks(lines: list[str], every: int = 40) -> list[str]:
         since += 1
         if since >= every and t == "" and not collecting:
             page, since = page + 1, 0
-            heads = [str(page), *RUNNING_HEAD] if page % 2 else [RUNNING_HEAD[1], RUNNING_HEAD[0], str(page)]
+            # the page number printed on the running head's line, as a PDF's text layer prints it
+            heads = [f"{page} {RUNNING_HEAD[0]}", RUNNING_HEAD[1]]
+            heads = heads if page % 2 else [RUNNING_HEAD[1], f"{RUNNING_HEAD[0]} {page}"]
             out.extend([*heads, ""])
             if header:
                 out.extend([*header, ""])
@@ -88,7 +91,7 @@ PROP_CASES: dict[str, tuple[Callable[[list[str]], list[str]], int, dict[int, int
     "page_breaks": (prop_page_breaks, 0, {}),
     "page_breaks_collapsed": (lambda t: P.collapse_blank_lines(prop_page_breaks(t, 25)), 0, {}),
     "running_heads_anywhere": (
-        lambda t: P.insert_page_furniture(t, 37, "\n".join([*RUNNING_HEAD, "{n}"])),
+        lambda t: P.insert_page_furniture(t, 37, "\n".join([f"{RUNNING_HEAD[0]} {{n}}", RUNNING_HEAD[1]])),
         0,
         {},
     ),
@@ -106,17 +109,11 @@ LETTER_CASES: dict[str, tuple[tuple[str, int], Callable[[list[str]], list[str]]]
 
 
 def _doc(orig: Document, texts: list[str], shift: int = 0) -> Document:
-    texts = [part for t in texts for part in t.split("\n")]
-    lines = [Line(no=i, text=t) for i, t in enumerate(texts, start=1)]
-    return Document(
-        dok_id=orig.dok_id,
-        source_file=orig.source_file,
-        sha256=orig.sha256,
-        format="txt",
-        lines=lines,
-        dokumenttype=orig.dokumenttype,
-        aar=(orig.aar or 0) + shift,
-    )
+    """The perturbed text read as a file is read (through the text reader, so it has blocks), classified
+    as the original."""
+    data = "\n".join(part for t in texts for part in t.split("\n")).encode("utf-8")
+    doc = read_text(orig.source_file, data, orig.sha256)
+    return doc.classified(orig.dok_id, orig.dokumenttype, (orig.aar or 0) + shift, orig.tittel, orig.utsteder)
 
 
 def _content(recs, shift: int = 0, mapping: dict[int, int] | None = None) -> collections.Counter:

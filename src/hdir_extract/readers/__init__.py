@@ -1,5 +1,5 @@
 """Readers turn raw file bytes into a `Document`: `text` for .txt, `markdown` for .md, `docx` for .docx,
-`pdf` for .pdf.
+`pdf` for .pdf, `html` for .html and .epub.
 
 `read_document` decides by the bytes (magic numbers), not only by the file extension, so a PDF named
 .txt is read as a PDF, a converter's Markdown renamed .txt is read as Markdown, a zip goes to the DOCX
@@ -48,7 +48,35 @@ def read_document(name: str, data: bytes, limits: Limits | None = None) -> Docum
         return read_docx(
             name, data, sha, max_unpacked_bytes=limits.max_bytes, max_entries=limits.max_zip_entries
         )
+    if kind == "html":
+        from hdir_extract.readers.html import read_html
+
+        return read_html(name, data, sha)
+    if kind == "epub":
+        return _read_epub(name, data, sha, limits)
     return read_text(name, data, sha)
+
+
+def _read_epub(name: str, data: bytes, sha: str, limits: Limits) -> Document:
+    """An EPUB is an untrusted zip too: its entries and unpacked size are bounded before anything is read."""
+    import io
+    import zipfile
+
+    from hdir_extract.readers.html import read_epub
+
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise SourceError(f"corrupt EPUB: not a readable zip archive ({e})") from e
+    with zf:
+        infos = zf.infolist()
+        total = sum(i.file_size for i in infos)
+        if len(infos) > limits.max_zip_entries or total > limits.max_bytes:
+            raise SourceError(
+                f"EPUB has {len(infos)} entries unpacking to {total / 1e6:.1f} MB, over the limits "
+                f"({limits.max_zip_entries} entries, {limits.max_bytes / 1e6:.0f} MB, --max-mb)"
+            )
+        return read_epub(name, data, sha, zf)
 
 
 __all__ = ["Limits", "SourceError", "read_document"]

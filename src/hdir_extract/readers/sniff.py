@@ -1,4 +1,4 @@
-"""Recognise the file format from its first bytes; refuse what is not text, Markdown, PDF or Word."""
+"""Recognise the file format from its first bytes; refuse what is not a document we read."""
 
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ def looks_like_markdown(data: bytes) -> bool:
 
 
 def sniff(name: str, data: bytes) -> str:
-    """'pdf', 'docx', 'md' or 'txt'; raises SourceError for empty, binary, old Office, encrypted or HTML
-    files.
+    """'pdf', 'docx', 'epub', 'html', 'md' or 'txt'; raises SourceError for empty, binary, old Office or
+    encrypted files.
 
     Every zip goes to the DOCX reader, which names what a zip that is not a Word document is."""
     head = data[:2048]
@@ -43,7 +43,8 @@ def sniff(name: str, data: bytes) -> str:
     if not data:
         raise SourceError("empty file (0 bytes)")
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):  # a zip (PK\5\6: an empty one)
-        return "docx"
+        # an EPUB stores its media type uncompressed as the first entry ("mimetypeapplication/epub+zip")
+        return "epub" if b"mimetypeapplication/epub+zip" in head[:100] else "docx"
     if data.lstrip(b"\x00")[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
         return "pdf"
     if suffix == ".pdf":
@@ -61,12 +62,16 @@ def sniff(name: str, data: bytes) -> str:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError("UTF-16 text (byte order mark found): save it as UTF-8")
     lowered = head.lstrip().lower()
-    if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered[:512]:
-        raise SourceError("an HTML page, not text or PDF: save the document as PDF or plain text")
+    if (lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in lowered[:1024]) or (
+        suffix in (".html", ".htm", ".xhtml")
+    ):
+        return "html"
     if b"\x00" in head:
         raise SourceError("binary content (NUL bytes), not a text document")
     if suffix in MARKDOWN_SUFFIXES:
         return "md"
     if suffix not in TEXT_SUFFIXES:
-        raise SourceError(f"unsupported file type {suffix!r}: only .txt, .md, .pdf and .docx are read")
+        raise SourceError(
+            f"unsupported file type {suffix!r}: only .txt, .md, .pdf, .docx, .html and .epub are read"
+        )
     return "md" if looks_like_markdown(data) else "txt"
