@@ -145,8 +145,9 @@ def test_total_row_is_checked():
         "",
         "Dette er en lang setning med vanlig tekst som ikke er en del av tabellen i det hele tatt.",
     ]
+    # only the id, type and year of this Document are used: `_doc` reads the lines through the text reader
     like = Document(dok_id="t", source_file="t.txt", sha256="0" * 64, format="txt", lines=[],
-                    dokumenttype="aarsrapport", aar=2023)  # fmt: skip  (id and year only)
+                    dokumenttype="aarsrapport", aar=2023)  # fmt: skip
     checks = {r.nokkel: r for r in nokkeltall.extract(_doc(texts, like)) if isinstance(r, Kontroll)}
     assert checks["Tabell 9-1 Sum 2023"].ok
     assert not checks["Tabell 9-1 Sum 2022"].ok and checks["Tabell 9-1 Sum 2022"].avvik == -1
