@@ -136,8 +136,9 @@ def _item_line(p: Printed, mk: tuple[str, str], st: _State) -> None:
         return
     st.close()
     assert st.cur_type is not None
-    st.cur = _Item(st.cur_type, family, p.depth, [(p.line, rest)], maal_nr=st.maal_nr, maal=st.maal,
-                   omraade=st.omraade)  # fmt: skip
+    item = _Item(st.cur_type, family, p.depth, [(p.line, rest)])
+    item.maal_nr, item.maal, item.omraade = st.maal_nr, st.maal, st.omraade
+    st.cur = item
 
 
 def _plain_line(p: Printed, st: _State) -> None:

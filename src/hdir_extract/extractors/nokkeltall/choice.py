@@ -63,7 +63,9 @@ def _cost(cells: list[Cell], medians: list[float | None], by_row: bool) -> float
     return cost
 
 
-def _with_empty(readings: list[list[Cell]], ncol: int, medians: list[float | None]):
+def _with_empty(
+    readings: list[list[Cell]], ncol: int, medians: list[float | None]
+) -> tuple[float, Placed] | None:
     """Rows with fewer cells than columns (an empty cell printed as nothing): place the cells where
     they fit the columns' sizes best. Only for rows with at least two cells."""
     best: tuple[float, Placed] | None = None

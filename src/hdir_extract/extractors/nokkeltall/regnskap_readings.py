@@ -224,7 +224,9 @@ def ambiguous(r: Row) -> bool:
     return len(r.readings) > 1 and r.readings[1][0] - r.readings[0][0] < _CLOSE
 
 
-def confirmed(r: Row, cells, rows: list[Row], breaks: set[int], chosen) -> bool:
+def confirmed(
+    r: Row, cells: list[str | None], rows: list[Row], breaks: set[int], chosen: list[list[str | None] | None]
+) -> bool:
     """A split is confirmed when the row's own arithmetic holds, or a sum it belongs to adds up."""
     if _identities(cells) and len(cells) >= 3:
         return True
