@@ -12,10 +12,9 @@ layer has put them aside. A DOCX paragraph is one line, so there a printed line 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from hdir_extract.document import Block, Cell, Document, Kind, Line, Row
-from hdir_extract.readers.layout import SourceLine, build_layout
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +119,3 @@ def stream(doc: Document, lines: list[Printed]) -> tuple[str, list[int]]:
         starts.append(len(text))
         text += part
     return text, starts
-
-
-def with_blocks(doc: Document) -> Document:
-    """The document as it is, or, where its reader gave lines only (the PDF reader, until it builds
-    blocks itself), with the blocks the line-based layout builds from those lines, as for a text file."""
-    if doc.blocks or not doc.lines:
-        return doc
-    layout = build_layout([SourceLine(ln.no, ln.text, ln.page) for ln in doc.lines])
-    return replace(doc, blocks=layout.blocks, boxes=layout.boxes, furniture=layout.furniture)
