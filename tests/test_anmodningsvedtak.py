@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from hdir_extract.document import Document, Line
+from hdir_extract.document import Document
 from hdir_extract.extractors import anmodningsvedtak
 from hdir_extract.extractors.anmodningsvedtak.links import cross_document_checks
 from hdir_extract.extractors.anmodningsvedtak.text import behandling_of, fulgt_opp
 from hdir_extract.models import Anmodningsvedtak, Kontroll, Referanse
+from hdir_extract.readers.text import read_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PROP = ("prop_1_s", 2025)
@@ -43,9 +44,9 @@ def _jsonl(name: str) -> list[dict]:
 
 
 def _doc(lines: list[str], dokumenttype: str = "prop_1_s") -> Document:
-    doc = Document("test-doc", "test.txt", "0" * 64, "txt", [Line(i + 1, t) for i, t in enumerate(lines)])
-    doc = dataclasses.replace(doc, dokumenttype=dokumenttype)
-    return doc
+    """A text document read like a file (blocks from the line-based layout), of the given type."""
+    doc = read_text("test.txt", ("\n".join(lines) + "\n").encode("utf-8"), "0" * 64)
+    return dataclasses.replace(doc, dok_id="test-doc", dokumenttype=dokumenttype)
 
 
 # --- Prop. 1 S -----------------------------------------------------------------------------------

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from tests.conftest import RAW, load_document
 
+from hdir_extract.classify import classify
 from hdir_extract.pipeline import extract_bytes
+from hdir_extract.readers import read_document
 
 EXPECTED = {
     "aarsrapport-2023-helsedirektoratet.txt": ("aarsrapport", 2023),
@@ -50,3 +53,84 @@ def test_a_mention_of_prop_1_s_in_prose_is_not_a_title():
     text = "1 Innledning\n\nDet vises til Prop. 1 S (2022 – 2023) fra departementet.\n"
     res = extract_bytes("x.txt", text.encode())
     assert res.tables["dokumenter"][0]["dokumenttype"] == "ukjent"
+
+
+# --- letters, oppdragsdokumenter and texts about them ----------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parent / "extractors" / "oppdrag" / "fixtures"
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real"
+
+
+def _fixture(name: str):
+    path = FIXTURES / name
+    return classify(read_document(path.name, path.read_bytes()))
+
+
+def _real(name: str):
+    path = REAL / name
+    if not path.exists():
+        pytest.skip(f"{path} is not here (the shared development set sits beside the clone)")
+    return classify(read_document(path.name, path.read_bytes()))
+
+
+@pytest.mark.parametrize(
+    "name", ["supplerende-tildelingsbrev-2026-nr6.txt", "supplerende-tildelingsbrev-2026-nr6.md"]
+)
+def test_supplementary_letter_nr6_in_its_own_file(name):
+    cls = _fixture(name)
+    assert (cls.dokumenttype, cls.aar, cls.mottaker) == ("tildelingsbrev", 2026, "Helsedirektoratet")
+    assert cls.tittel.startswith("Supplerende tildelingsbrev nr. 6")
+
+
+def test_front_matter_never_decides():
+    # the Markdown fixture's front matter says "Årsrapport 2019" and 2026-01-01: the letter says otherwise
+    cls = _fixture("supplerende-tildelingsbrev-2026-nr6.md")
+    assert cls.dokumenttype == "tildelingsbrev" and "2019" not in cls.tittel
+
+
+def test_oppdragsdokument_is_its_own_type():
+    cls = _fixture("oppdragsdokument-2026-nh.txt")
+    assert (cls.dokumenttype, cls.aar, cls.mottaker) == ("oppdragsdokument", 2026, "Norsk helsenett SF")
+    assert cls.tittel == "Oppdragsdokument til Norsk helsenett SF for 2026"
+    corrected = _fixture("oppdragsdokument-2026-nh-korrigert.txt")
+    assert (corrected.dokumenttype, corrected.aar) == ("oppdragsdokument", 2026)
+    assert corrected.tittel.startswith("Korrigert oppdragsdokument")
+
+
+@pytest.mark.parametrize("name", ["kilder-om-styringsdokumenter.txt", "kilder-om-aarsrapporter.md"])
+def test_a_text_about_letters_and_reports_is_unknown(name):
+    # lists of sources naming årsrapporter, tildelingsbrev and ids, prose quoting an årsrapport's
+    # chapters, a heading "Årsrapport 2018", and front matter saying "annual_report"
+    assert _fixture(name).dokumenttype == "ukjent"
+
+
+def test_a_letter_title_without_letterhead_or_ids_is_unknown():
+    text = "Tillegg til tildelingsbrev\n\nHer drøftes hvordan tillegg til tildelingsbrev skrives.\n"
+    assert extract_bytes("notat.txt", text.encode()).tables["dokumenter"][0]["dokumenttype"] == "ukjent"
+
+
+MELD9 = "Meld. St. 9 (2023–2024) Nasjonal helse- og samhandlingsplan 2024–2027"
+REAL_EXPECTED = {
+    "supplerende-tildelingsbrev-2026-nr1-helsedirektoratet.md": (
+        "tildelingsbrev", 2026, "Supplerende tildelingsbrev nr. 1 for 2026"
+    ),
+    "supplerende-tildelingsbrev-2026-nr2-helsedirektoratet.md": (
+        "tildelingsbrev", 2026, "Supplerende tildelingsbrev nr. 2 Helsedirektoratet"
+    ),
+    "supplerende-tildelingsbrev-2026-nr4-helsedirektoratet.md": (
+        "tildelingsbrev", 2026, "Supplerende tildelingsbrev nr. 4 Helsedirektoratet"
+    ),
+    "oppdragsdokument-2026-norsk-helsenett.md": (
+        "oppdragsdokument", 2026, "Oppdragsdokument til Norsk helsenett SF for 2026"
+    ),
+    "meld-st-9-2023-2024.docx-conversion.md": ("meld_st", 2024, MELD9),
+    "meld-st-9-2023-2024.docx": ("meld_st", 2024, MELD9),
+    # the development set's own README talks about all these documents: it is none of them
+    "README.md": ("ukjent", None, None),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(REAL_EXPECTED))
+def test_real_renderings(name):
+    cls = _real(name)
+    assert (cls.dokumenttype, cls.aar, cls.tittel) == REAL_EXPECTED[name]

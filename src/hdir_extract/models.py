@@ -128,9 +128,11 @@ class Oppdrag(Record):
 
     oppdrag_id: str = Field(
         description="Normalised assignment id: PREFIX+YEAR-NN, the number zero-padded to two digits "
-        "(TB2023-01, TTB2023-104)."
+        "(TB2023-01, TTB2023-104). An oppdragsdokument numbers its assignments without a prefix "
+        "('ID: 2026-03', again from 01 for every enterprise): the prefix is then the recipient's initials "
+        "(Norsk helsenett SF -> NH2026-03, Helse Sør-Øst RHF -> HSO2026-03), unique per recipient and year."
     )
-    raw: str | None = Field(default=None, description="The id as printed in the heading.")
+    raw: str | None = Field(default=None, description="The id as printed in the heading ('ID: 2026-03').")
     avdeling: str | None = Field(default=None, description="Responsible HOD department code, e.g. FHA.")
     tittel: str | None = Field(default=None, description="Title, joined across wrapped lines.")
     tekst: str | None = Field(default=None, description="Body text, page furniture removed, lines joined.")

@@ -9,17 +9,23 @@ the tables to the writers.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
+import sys
+import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from hdir_extract import PARSER_VERSION
 from hdir_extract.checks.grounding import check_grounding
 from hdir_extract.classify import Classification, classify
+from hdir_extract.dedupe import Fingerprint, covers, fingerprint, letters_holding
 from hdir_extract.document import Document
 from hdir_extract.extractors import applicable
 from hdir_extract.extractors.anmodningsvedtak.links import cross_document_checks as vedtak_checks
@@ -46,6 +52,10 @@ class FileResult:
     messages: list[tuple[str, str]] = field(default_factory=list)
     failed: bool = False
     skipped: bool = False
+    #: the reader's format ("txt", "md", "docx", "pdf"): which rendering of a document to keep
+    format: str | None = None
+    #: what the document says, for finding the same content in other files (see `dedupe`)
+    fingerprint: Fingerprint | None = None
 
     def add(self, rec: Record) -> None:
         self.tables.setdefault(rec.table, []).append(rec.model_dump(mode="json"))
@@ -107,7 +117,20 @@ def extract_bytes(name: str, data: bytes, limits: Limits | None = None, debug: b
         )
         if debug:
             traceback.print_exc()
+    res.format = doc.format
+    try:
+        res.fingerprint = _fingerprint(doc, res)
+    except Exception:  # without one the file is still compared by its bytes: never a failed run
+        if debug:
+            traceback.print_exc()
     return res
+
+
+def _fingerprint(doc: Document, res: FileResult) -> Fingerprint:
+    """Computed here, in the worker, from the lines every reader gives (blocks may not exist for every
+    format yet); a bundle's letters from its `brev` rows."""
+    letters = [(b["brev_nr"], b["linje_start"], b["linje_slutt"]) for b in res.tables.get("brev", [])]
+    return fingerprint(doc.texts, letters)
 
 
 def _extract_document(name: str, doc: Document, res: FileResult, debug: bool) -> None:
@@ -120,6 +143,7 @@ def _extract_document(name: str, doc: Document, res: FileResult, debug: bool) ->
             aar=cls.aar,
             tittel=cls.tittel,
             utsteder=cls.utsteder,
+            mottaker=cls.mottaker,
             kilde_fil=name,
             sha256=doc.sha256,
             format=doc.format,
@@ -213,10 +237,19 @@ def _cached(cache_dir: Path | None, path: Path) -> tuple[str | None, FileResult 
         data = json.loads(hit.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return sha, None
-    res = FileResult(
-        fil=path.name, sha256=sha, tables=data["tables"], failed=data["failed"], skipped=data["skipped"]
-    )
-    res.messages = [tuple(m) for m in data["messages"]]  # type: ignore[misc]
+    try:
+        res = FileResult(
+            fil=path.name,
+            sha256=sha,
+            tables=data["tables"],
+            failed=data["failed"],
+            skipped=data["skipped"],
+            format=data["format"],
+            fingerprint=Fingerprint.from_json(data["fingerprint"]) if data["fingerprint"] else None,
+        )
+        res.messages = [tuple(m) for m in data["messages"]]  # type: ignore[misc]
+    except (KeyError, TypeError, ValueError):  # an entry of another layout: extract again
+        return sha, None
     # the same bytes under a new name: the file name is the only thing that changes
     for table in ("dokumenter", "feil"):
         for row in res.tables.get(table, []):
@@ -231,7 +264,14 @@ def _store(cache_dir: Path | None, res: FileResult) -> None:
     from hdir_extract.writers.atomic import atomic_write_text
 
     cache_dir.mkdir(parents=True, exist_ok=True)
-    payload = {"tables": res.tables, "failed": res.failed, "skipped": res.skipped, "messages": res.messages}
+    payload = {
+        "tables": res.tables,
+        "failed": res.failed,
+        "skipped": res.skipped,
+        "messages": res.messages,
+        "format": res.format,
+        "fingerprint": res.fingerprint.to_json() if res.fingerprint else None,
+    }
     atomic_write_text(_cache_path(cache_dir, res.sha256), json.dumps(payload, ensure_ascii=False))
 
 
@@ -240,6 +280,72 @@ def _store(cache_dir: Path | None, res: FileResult) -> None:
 
 def _worker(args: tuple[Path, Limits, bool]) -> FileResult:
     return extract_file(*args)
+
+
+# --- workers end with their parent ---------------------------------------------------------------
+# A parent killed with SIGKILL (not its process group) runs no clean-up: its pool workers would go on
+# extracting and then block for ever writing a result into a pipe nobody reads. Each worker therefore
+# ends itself when its parent goes: on Linux the kernel sends SIGKILL at once (PR_SET_PDEATHSIG); on
+# every POSIX system a daemon thread notices the parent change (a dead parent's children are adopted by
+# init or a subreaper, so getppid() changes) within `_WATCH_SECONDS`. Under the forkserver start method
+# the workers' parent is the fork server, which exits when the main process dies, so the same holds.
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+_WATCH_SECONDS = 0.25
+
+
+def _set_pdeathsig() -> None:
+    """Linux: the kernel kills this process when the thread that forked it ends (the pool is created
+    and shut down by the calling thread, which outlives it)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):  # no prctl (another libc): the watching thread still works
+        pass
+
+
+def _watch_parent(ppid: int) -> None:
+    while True:
+        time.sleep(_WATCH_SECONDS)
+        if os.getppid() != ppid:
+            os._exit(70)  # the parent is gone: nobody will read this worker's result
+
+
+def _die_with_parent(parent_pid: int, direct_child: bool) -> None:
+    """Pool initializer: tie this worker's life to its parent's. `direct_child`: the pool's start
+    method forks or spawns workers from `parent_pid` itself (not from a fork server)."""
+    if os.name != "posix":  # Windows does not reparent orphans (getppid() stays); there a dead
+        return  # parent's pipes break, which ends the worker
+    _set_pdeathsig()
+    ppid = os.getppid()
+    # the parent may have died between the fork and prctl: then no signal comes, and the worker was
+    # already adopted (checking that the parent is alive would not do: unreaped, it is a zombie)
+    if direct_child and ppid != parent_pid:
+        os._exit(70)
+    threading.Thread(target=_watch_parent, args=(ppid,), name="watch-parent", daemon=True).start()
+
+
+def _result(fut: Future[FileResult], path: Path) -> FileResult:
+    """A worker's result; a worker that died (killed, out of memory, a crash in a native library) is
+    one error line for each file it left undone, never a traceback of the whole run."""
+    try:
+        return fut.result()
+    except Exception as e:
+        res = FileResult(fil=path.name, sha256=None)
+        res.feil(None, "pipeline", type(e).__name__, "feil", f"extraction process failed: {e}"[:300])
+        return res
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def extract_files(
@@ -262,58 +368,128 @@ def extract_files(
                 progress(hit)
         else:
             todo.append(p)
+
+    def done(p: Path, res: FileResult) -> None:
+        results[p] = res
+        _store(cache_dir, res)
+        if progress:
+            progress(res)
+
     n = workers if workers is not None else (os.cpu_count() or 1)
     if n > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=min(n, len(todo))) as pool:
-            for p, res in zip(todo, pool.map(_worker, [(p, limits, debug) for p in todo]), strict=True):
-                results[p] = res
-                _store(cache_dir, res)
-                if progress:
-                    progress(res)
+        # largest files first, so that a big document does not start last and leave the other
+        # workers idle at the end (results are still returned in input order)
+        todo.sort(key=_size, reverse=True)
+        context = multiprocessing.get_context()
+        direct = context.get_start_method() in ("fork", "spawn")
+        with ProcessPoolExecutor(
+            max_workers=min(n, len(todo)),
+            mp_context=context,
+            initializer=_die_with_parent,
+            initargs=(os.getpid(), direct),
+        ) as pool:
+            futures = {pool.submit(_worker, (p, limits, debug)): p for p in todo}
+            for fut in as_completed(futures):
+                done(futures[fut], _result(fut, futures[fut]))
     else:
         for p in todo:
-            res = extract_file(p, limits, debug)
-            results[p] = res
-            _store(cache_dir, res)
-            if progress:
-                progress(res)
+            done(p, extract_file(p, limits, debug))
     return [results[p] for p in paths]
 
 
-def _identity(res: FileResult) -> tuple[Any, ...] | None:
-    docs = res.tables.get("dokumenter", [])
-    if not docs or docs[0]["dokumenttype"] not in EXTRACTED_TYPES:
-        return None
-    d = docs[0]
-    return (d["dokumenttype"], d["aar"], d["tittel"])
+#: the rendering kept when one document comes in several: the fewer steps between the file and its
+#: `linje`, the better. A .txt file's lines are its own (`sed -n` finds a record), with nothing
+#: reconstructed; Markdown lines are the file's own too, but a converter made them (markup stripped,
+#: tables re-read); a DOCX is the publisher's own structure, but `linje` counts paragraphs and table
+#: rows, not lines one can open; a PDF's lines are rebuilt from glyph positions (columns, hyphenation,
+#: tables, page furniture), the most guessing of all.
+FORMAT_PREFERENCE = ("txt", "md", "docx", "pdf")
+
+
+def _rank(res: FileResult) -> tuple[int, str]:
+    fmt = res.format or Path(res.fil).suffix.lower().lstrip(".")
+    fmt = "txt" if fmt in ("text", "") else fmt
+    order = FORMAT_PREFERENCE.index(fmt) if fmt in FORMAT_PREFERENCE else len(FORMAT_PREFERENCE)
+    return order, res.fil
+
+
+def _drop(res: FileResult, err: str, message: str) -> None:
+    dok = res.tables.get("dokumenter", [{}])[0].get("dok_id")
+    res.tables = {}
+    res.skipped = True
+    # this message replaces an earlier "skipped: unknown document type": it says what the file is
+    res.messages = [m for m in res.messages if not m[1].startswith(f"{res.fil}: skipped: ")]
+    res.feil(dok, "deduplicate", err, "advarsel", message)
+
+
+def _holder(kept: FileResult, part: FileResult) -> str:
+    """'contained in X (letter 2 of that bundle)' for the message of a dropped part."""
+    assert kept.fingerprint is not None and part.fingerprint is not None
+    letters = letters_holding(kept.fingerprint, part.fingerprint)
+    if not letters:
+        return f"contained in {kept.fil}"
+    which = f"letter {letters[0]}" if len(letters) == 1 else f"letters {', '.join(map(str, letters))}"
+    return f"contained in {kept.fil} ({which} of that bundle)"
 
 
 def deduplicate(results: list[FileResult]) -> list[FileResult]:
-    """The same document twice (identical bytes, or the same type/year/title as text and as PDF) is
-    extracted once. Text is preferred over PDF (its lines are the file's own), then the first name."""
-    order = sorted(results, key=lambda r: (0 if r.fil.lower().endswith(".txt") else 1, r.fil))
+    """Each document's content is extracted once (rule and thresholds: `hdir_extract.dedupe`).
+
+    - identical bytes: the same document;
+    - two files that cover each other's text (renderings of one document: text, Markdown, DOCX, PDF):
+      the same document; the preferred format is kept (`FORMAT_PREFERENCE`), then the first name;
+    - a file whose whole text another file holds, but not the other way round (a supplementary letter
+      on its own, and inside the bundle of the year's letters): the part is skipped with a warning that
+      names the file and the letter holding it, so its amounts are counted once, from the whole, and
+      the letters around it are not lost. The whole is kept whatever its format.
+    Only an extracted document stands for another (a failed file may lack rows; a file of unknown type
+    has none, and is only dropped, when an extracted file holds its text). Nothing is re-read: the
+    fingerprints come with the results (and the cache).
+    """
+    order = sorted(results, key=_rank)
     seen_sha: dict[str, str] = {}
-    seen_identity: dict[tuple[Any, ...], str] = {}
+    candidates: list[FileResult] = []
     for res in order:
-        ident = _identity(res)
-        dup_of = seen_sha.get(res.sha256 or "") or (seen_identity.get(ident) if ident else None)
-        if dup_of:
-            dok = res.tables.get("dokumenter", [{}])[0].get("dok_id")
-            res.tables = {}
-            res.skipped = True
-            res.feil(
-                dok,
-                "deduplicate",
-                "DuplicateDocument",
-                "advarsel",
-                f"skipped: the same document as {dup_of} (not counted twice)",
-            )
+        if res.sha256 and res.sha256 in seen_sha:
+            _drop(res, "DuplicateDocument", _same_as(seen_sha[res.sha256]))
             continue
         if res.sha256:
             seen_sha[res.sha256] = res.fil
-        if ident:
-            seen_identity[ident] = res.fil
+        if not res.failed and res.fingerprint is not None and res.fingerprint.shingles:
+            candidates.append(res)
+    candidates.sort(key=lambda r: r.skipped)  # extracted first; stable: the preference order stays
+    for res, err, message in _content_duplicates(candidates):
+        _drop(res, err, message)
     return results
+
+
+def _same_as(fil: str) -> str:
+    return f"skipped: the same document as {fil} (not counted twice)"
+
+
+def _content_duplicates(candidates: list[FileResult]) -> list[tuple[FileResult, str, str]]:
+    """(result to drop, feiltype, message) for every candidate whose text a kept candidate holds."""
+    kept: list[tuple[FileResult, Fingerprint]] = []
+    dropped: list[tuple[FileResult, str, str]] = []
+    for res in candidates:
+        fp = res.fingerprint
+        assert fp is not None
+        holder = next(((k, kfp) for k, kfp in kept if covers(kfp, fp)), None)
+        if holder is not None:
+            k, kfp = holder
+            if covers(fp, kfp):
+                dropped.append((res, "DuplicateDocument", _same_as(k.fil)))
+            else:
+                dropped.append((res, "ContainedDocument", f"skipped: {_holder(k, res)}"))
+            continue
+        if res.skipped:  # unknown type: nothing extracted, so it never stands for another
+            continue
+        # a kept file that `res` covers does not cover `res` (else it had been the holder): a part of it
+        parts = [k for k, kfp in kept if covers(fp, kfp)]
+        dropped.extend((part, "ContainedDocument", f"skipped: {_holder(res, part)}") for part in parts)
+        kept = [(k, kfp) for k, kfp in kept if not any(k is part for part in parts)]
+        kept.append((res, fp))
+    return dropped
 
 
 def _sort_key(model: type[Record]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
@@ -324,10 +500,32 @@ def _sort_key(model: type[Record]) -> Callable[[dict[str, Any]], tuple[Any, ...]
         for c in cols:
             v = row.get(c)
             out.append((v is None, "" if v is None else (v if isinstance(v, int | float) else str(v))))
-        out.append(json.dumps(row, sort_keys=True, ensure_ascii=False, default=str))
         return tuple(out)
 
     return key
+
+
+def _whole_row(row: dict[str, Any]) -> str:
+    return json.dumps(row, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def sort_rows(rows: list[dict[str, Any]], model: type[Record]) -> None:
+    """Sort in place by the table's key, then line and page; rows equal on those by their whole content,
+    so the order never depends on the order files finished in. The whole-row tie-break is only
+    computed inside runs of equal keys (serialising every row of `linjer` cost more than the sort)."""
+    key = _sort_key(model)
+    keyed = sorted(zip(map(key, rows), rows, strict=True), key=itemgetter(0))
+    rows[:] = [r for _, r in keyed]
+    i, n = 1, len(keyed)
+    while i < n:
+        if keyed[i][0] != keyed[i - 1][0]:
+            i += 1
+            continue
+        j = i + 1  # rows i-1 .. j-1 share their key
+        while j < n and keyed[j][0] == keyed[i][0]:
+            j += 1
+        rows[i - 1 : j] = sorted(rows[i - 1 : j], key=_whole_row)
+        i = j + 1
 
 
 def collect(results: Iterable[FileResult]) -> Rows:
@@ -340,7 +538,7 @@ def collect(results: Iterable[FileResult]) -> Rows:
     for check in CROSS_DOCUMENT_CHECKS:
         tables["kontroller"].extend(check(tables))
     for name, model in TABLES.items():
-        tables[name].sort(key=_sort_key(model))
+        sort_rows(tables[name], model)
     return tables
 
 

@@ -9,9 +9,10 @@ from collections import Counter
 import pytest
 from tests import perturb as P
 
-from hdir_extract.document import Document, Line
+from hdir_extract.document import Document
 from hdir_extract.extractors import anmodningsvedtak
 from hdir_extract.models import Anmodningsvedtak, Referanse
+from hdir_extract.readers.text import read_text
 
 PROP = ("prop_1_s", 2025)
 MELD = ("meld_st", 2024)
@@ -70,15 +71,11 @@ def _wrap(width: int):
 
 
 def _doc(original: Document, lines: list[str]) -> Document:
-    doc = Document(
-        original.dok_id,
-        original.source_file,
-        original.sha256,
-        "txt",
-        [Line(i, t) for i, t in enumerate(lines, 1)],
+    """The changed text read like a file (blocks from the line-based layout), classified as before."""
+    doc = read_text(original.source_file, ("\n".join(lines) + "\n").encode("utf-8"), original.sha256)
+    return dataclasses.replace(
+        doc, dok_id=original.dok_id, dokumenttype=original.dokumenttype, aar=original.aar
     )
-    doc = dataclasses.replace(doc, dokumenttype=original.dokumenttype, aar=original.aar)
-    return doc
 
 
 def _norm(v: object) -> str:
@@ -172,8 +169,9 @@ def test_running_heads_are_found_and_mapped_back(corpus_docs):
 
 
 def test_hyphenated_trigger_word_is_a_mention():
-    lines = ["Det vises til omtale under anmodningsved-", "tak nr. 692 (2023–2024) om sykehusbygg."]
-    doc = Document("t", "t.txt", "0" * 64, "txt", [Line(i, t) for i, t in enumerate(lines, 1)])
-    doc = dataclasses.replace(doc, dokumenttype="tildelingsbrev")
+    text = "Det vises til omtale under anmodningsved-\ntak nr. 692 (2023–2024) om sykehusbygg.\n"
+    doc = dataclasses.replace(
+        read_text("t.txt", text.encode("utf-8"), "0" * 64), dokumenttype="tildelingsbrev"
+    )
     refs = [r for r in anmodningsvedtak.extract(doc) if isinstance(r, Referanse)]
     assert [(r.ref_id, r.sesjon, r.linje) for r in refs] == [("692", "2023-2024", 2)]

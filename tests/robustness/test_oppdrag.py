@@ -16,9 +16,10 @@ import pytest
 import regex
 from tests import perturb as P
 
-from hdir_extract.document import Document, Line
+from hdir_extract.document import Document
 from hdir_extract.extractors import brev, oppdrag
 from hdir_extract.extractors.brev.letters import segment_letters
+from hdir_extract.readers.text import read_text
 
 TB2023 = ("tildelingsbrev", 2023)
 TB2026 = ("tildelingsbrev", 2026)
@@ -65,8 +66,10 @@ def _extract(doc: Document) -> list:
 
 
 def _doc(texts: list[str], like: Document) -> Document:
-    lines = [Line(no=i, text=t) for i, t in enumerate(texts, start=1)]
-    return dataclasses.replace(like, lines=lines)
+    """The changed text read again by the text reader (its blocks built from the new lines), classified
+    as the original."""
+    doc = read_text(like.source_file, ("\n".join(texts) + "\n").encode(), like.sha256)
+    return doc.classified(like.dok_id, like.dokumenttype, like.aar, like.tittel, like.utsteder)
 
 
 def _norm(value: object, shift: int = 0) -> str:

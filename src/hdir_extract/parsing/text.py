@@ -23,13 +23,6 @@ import unicodedata
 
 import regex
 
-# precompiled: these run once per line of every document
-_P1 = regex.compile(r"[\p{L}\p{N}]+")
-_P2 = regex.compile(r"[\p{L}\p{N}]+(?=[-\u2010]$)")
-_P3 = regex.compile(r"[-\u2010]([\p{L}]+)[-\u2010]$")
-_P4 = regex.compile(r"[\p{L}\p{N}]+[-\u2010]\p{L}")
-_P5 = regex.compile(r"[ \t]+")
-
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _SPACES = "\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"
 # one str.translate per line (much faster than two regex substitutions on every line of a document)
@@ -42,6 +35,16 @@ _RANGE_DASH = regex.compile(r"\d\.?[\u2013\u2212-]$")
 _HYPHEN_PREFIXES = {"ikke"}
 # short words that stand inside multi-part compounds: "sørge-for-ansvaret", "mor-til-barn-smitte"
 _COMPOUND_INNER = {"for", "til", "i", "av", "på", "med", "mot", "og", "som", "over", "uten"}
+_WORD_START = regex.compile(r"[\p{L}\p{N}]+")
+_STEM = regex.compile(r"[\p{L}\p{N}]+(?=[-\u2010]$)")
+_INNER_PART = regex.compile(r"[-\u2010]([\p{L}]+)[-\u2010]$")
+_NEXT_IS_COMPOUND = regex.compile(r"[\p{L}\p{N}]+[-\u2010]\p{L}")
+_RUNS_OF_BLANKS = regex.compile(r"[ \t]+")
+#: how much of the output's last word `join_lines` keeps to decide the next join. Every rule looks at
+#: the last few characters only (the stem before a final hyphen is tested for length 1, "ikke" and its
+#: last character; an inner compound part for a word of at most four letters) except "is it a URL",
+#: which is carried as a flag, so a longer word's head can be dropped without changing a decision.
+_TAIL = 64
 
 
 def normalise_line(text: str, keep_tabs: bool = False) -> str:
@@ -53,30 +56,43 @@ def normalise_line(text: str, keep_tabs: bool = False) -> str:
     return text.rstrip(" \r\n\f\v") if keep_tabs else text.rstrip()
 
 
-def _keep_hyphen(left: str, right: str) -> bool:
-    first_word = _P1.match(right)
+def _is_url(token: str) -> bool:
+    return "/" in token or "www." in token
+
+
+def _keep_hyphen(token: str, right: str, is_url: bool) -> bool:
+    """Whether the line-end hyphen of `token` (the last word before the break) stays before `right`."""
+    first_word = _WORD_START.match(right)
     if not first_word:
         return True
     if first_word.group(0).lower() in _CONJUNCTIONS:
         return True
-    token = left.split()[-1]  # the word broken at the line end (the stem search stays within it)
-    stem = _P2.search(token)
+    stem = _STEM.search(token)
     if stem is None or len(stem.group(0)) == 1:
         return True
     if stem.group(0).lower() in _HYPHEN_PREFIXES:
         return True
-    is_url = "/" in token or "www." in token
-    inner = _P3.search(token)
+    inner = _INNER_PART.search(token)
     if inner and inner.group(1).lower() in _COMPOUND_INNER and not is_url:
         return True  # "sørge-for-" + "ansvaret"
-    if _P4.match(right) and not is_url:
+    if _NEXT_IS_COMPOUND.match(right) and not is_url:
         return True  # "sørge-" + "for-ansvaret": the next part is itself a hyphenated compound
     if stem.group(0)[-1].isupper() or stem.group(0)[-1].isdigit():
         return True
     return right[0].isupper() or right[0].isdigit()
 
 
-TAIL = 120  # characters of the left part the joining rules need (its last token and a few before)
+def _seam(token: str, right: str, is_url: bool) -> tuple[bool, str]:
+    """How non-empty `right` goes on after `token`, the last whitespace-free word of the text so far
+    (every rule depends on that word only): (drop the word's last character, separator)."""
+    if _LINE_HYPHEN.search(token):
+        if _keep_hyphen(token, right, is_url):
+            nxt = _WORD_START.match(right)
+            return False, " " if nxt and nxt.group(0).lower() in _CONJUNCTIONS else ""
+        return True, ""
+    if _RANGE_DASH.search(token) and right[0].isdigit():
+        return False, ""  # "(2022–" + "2023)"
+    return False, " "
 
 
 def join_two(left: str, right: str) -> str:
@@ -86,24 +102,44 @@ def join_two(left: str, right: str) -> str:
         return right
     if not right:
         return left
-    # the rules look at the end of the left part only: `left` may be a whole paragraph joined so far,
-    # and an end-anchored search over all of it would make joining a paragraph quadratic
-    tail = left[-TAIL:]
-    if _LINE_HYPHEN.search(tail):
-        if _keep_hyphen(tail, right):
-            nxt = _P1.match(right)
-            sep = " " if nxt and nxt.group(0).lower() in _CONJUNCTIONS else ""
-            return left + sep + right
-        return left[:-1] + right
-    if _RANGE_DASH.search(tail) and right[0].isdigit():
-        return left + right  # "(2022–" + "2023)"
-    return left + " " + right
+    token = left.rsplit(None, 1)[-1]
+    drop, sep = _seam(token, right, _is_url(token))
+    return (left[:-1] if drop else left) + sep + right
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join wrapped prose lines into one string (blank lines are skipped)."""
-    out = ""
+    """Join wrapped prose lines into one string (blank lines are skipped).
+
+    The same result as folding `join_two` over the lines, in linear time: each join looks only at the
+    last word of the text so far (kept as `tail`, at most `_TAIL` characters, with its URL flag), and
+    the pieces are concatenated once at the end.
+    """
+    pieces: list[str] = []
+    tail, url = "", False
     for line in lines:
-        if line.strip():
-            out = join_two(out, line)
-    return _P5.sub(" ", out).strip()
+        right = line.strip()
+        if not right:
+            continue
+        if not pieces:
+            pieces.append(right)
+            tail, url = _last_word(right)
+            continue
+        drop, sep = _seam(tail, right, url)
+        if drop:  # the hyphen is the last character of the last non-empty piece
+            i = next(i for i in range(len(pieces) - 1, -1, -1) if pieces[i])
+            pieces[i] = pieces[i][:-1]
+            tail = tail[:-1]
+        pieces.append(sep)
+        pieces.append(right)
+        if sep or any(c.isspace() for c in right):
+            tail, url = _last_word(right)
+        else:  # glued to the last word: the word grows ("omsorgs" + "tjenesten")
+            url = url or "/" in right or "www." in tail[-3:] + right
+            tail = (tail + right)[-_TAIL:]
+    return _RUNS_OF_BLANKS.sub(" ", "".join(pieces)).strip()
+
+
+def _last_word(text: str) -> tuple[str, bool]:
+    """The last whitespace-free word of stripped, non-empty `text` (its tail) and its URL flag."""
+    word = text.rsplit(None, 1)[-1]
+    return word[-_TAIL:], _is_url(word)

@@ -26,6 +26,8 @@ def write_duckdb(out_dir: Path) -> Path:
     with atomic_path(target) as tmp:
         con = duckdb.connect(str(tmp))
         try:
+            # one transaction: ~150 statements (tables, comments) would otherwise each commit on its own
+            con.execute("BEGIN TRANSACTION")
             for name, model in TABLES.items():
                 parquet = (out_dir / f"{name}.parquet").resolve()
                 con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet({_sql_str(str(parquet))})")
@@ -35,6 +37,7 @@ def write_duckdb(out_dir: Path) -> Path:
                     if field.description:
                         con.execute(f"COMMENT ON COLUMN {name}.{col} IS {_sql_str(field.description)}")
             create_views(con)
+            con.execute("COMMIT")
             con.execute("CHECKPOINT")
         finally:
             con.close()

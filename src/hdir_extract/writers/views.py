@@ -63,25 +63,50 @@ order by kapittel, post, aar
 """
 
 
+# v_oppdrag_historikk: one row per mention and per event (clarified, changed, withdrawn) of each
+# assignment, with its definition beside it. An assignment defined in more than one document (a corrected
+# oppdragsdokument, a supplementary letter also found in its bundle) shows the latest definition: the
+# latest letter date, then the later document year, then the later dok_id (a deterministic tie-break).
 _OPPDRAG_VIEW = """
 create or replace view v_oppdrag_historikk as
-with defs as (
+with defs_all as (
     select o.oppdrag_id, o.tittel, o.avdeling, o.dok_id as gitt_i, d.aar as gitt_aar, o.brev_nr, o.brev_dato,
-           o.linje as gitt_linje
+           o.linje as gitt_linje, o.frister
     from oppdrag o join dokumenter d using (dok_id)
+),
+defs as (
+    select *, count(*) over (partition by oppdrag_id) as antall_definisjoner
+    from defs_all
+    qualify row_number() over (
+        partition by oppdrag_id order by brev_dato desc nulls last, gitt_aar desc nulls last, gitt_i desc
+    ) = 1
 ),
 mentions as (
     select r.ref_id as oppdrag_id, r.dok_id as nevnt_i, d.dokumenttype as nevnt_i_type, d.aar as nevnt_i_aar,
            r.linje as nevnt_linje, r.side as nevnt_side, r.raw as nevnt_som, r.fra_id as nevnt_i_oppdrag
     from referanser r join dokumenter d using (dok_id)
     where r.type = 'oppdrag'
+),
+events as (
+    select h.oppdrag_id, h.hendelse, h.dok_id as hendelse_i, h.linje as hendelse_linje,
+           h.brev_nr as hendelse_brev_nr, h.brev_dato as hendelse_dato, h.tillegg_nr as hendelse_tillegg_nr,
+           h.ny_oppdrag_id, h.frister as hendelse_frister, h.tekst as hendelse_tekst
+    from oppdrag_hendelser h
+),
+happenings as (
+    select * from mentions
+    union all by name
+    select * from events
 )
-select coalesce(defs.oppdrag_id, mentions.oppdrag_id) as oppdrag_id, defs.tittel, defs.avdeling, defs.gitt_i,
-       defs.gitt_aar, defs.brev_nr, defs.brev_dato, defs.gitt_linje, mentions.nevnt_i, mentions.nevnt_i_type,
-       mentions.nevnt_i_aar, mentions.nevnt_linje, mentions.nevnt_side, mentions.nevnt_som,
-       mentions.nevnt_i_oppdrag
-from defs full outer join mentions using (oppdrag_id)
-order by oppdrag_id, nevnt_i, nevnt_linje
+select coalesce(defs.oppdrag_id, happenings.oppdrag_id) as oppdrag_id, defs.tittel, defs.avdeling,
+       defs.gitt_i, defs.gitt_aar, defs.brev_nr, defs.brev_dato, defs.gitt_linje, defs.frister,
+       defs.antall_definisjoner, happenings.nevnt_i, happenings.nevnt_i_type, happenings.nevnt_i_aar,
+       happenings.nevnt_linje, happenings.nevnt_side, happenings.nevnt_som, happenings.nevnt_i_oppdrag,
+       happenings.hendelse, happenings.hendelse_i, happenings.hendelse_linje, happenings.hendelse_brev_nr,
+       happenings.hendelse_dato, happenings.hendelse_tillegg_nr, happenings.ny_oppdrag_id,
+       happenings.hendelse_frister, happenings.hendelse_tekst
+from defs full outer join happenings using (oppdrag_id)
+order by oppdrag_id, hendelse_dato nulls first, hendelse_i, hendelse_linje, nevnt_i, nevnt_linje
 """
 
 _VEDTAK_VIEW = """

@@ -8,13 +8,14 @@ number is then placed on the line where its digits are printed.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, replace
 
 import regex
 
 from hdir_extract.document import Document
 from hdir_extract.parsing.dates import find_dates
-from hdir_extract.parsing.sessions import SessionError, parse_session
+from hdir_extract.parsing.sessions import SessionError, parse_session, session_for_date
 from hdir_extract.parsing.text import join_two
 
 # Deliberately neither a row nor a mention: "Stortinget vedtok i revidert nasjonalbudsjett … å …",
@@ -81,6 +82,7 @@ class DocText:
         self.starts: list[int] = []
         pos = 0
         texts = [ln.text for ln in doc.lines]
+        self.texts = texts
         for i, t in enumerate(texts):
             self.starts.append(pos)
             if i + 1 < len(texts) and _closes_up(t, texts[i + 1]):
@@ -90,6 +92,9 @@ class DocText:
             parts.append(piece)
             pos += len(piece)
         self.text = "".join(parts)
+
+    def line_text(self, line_no: int) -> str:
+        return self.texts[line_no - 1].strip() if 1 <= line_no <= len(self.texts) else ""
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)
@@ -111,16 +116,17 @@ def _session_at(text: str, pos: int) -> tuple[str | None, int]:
     return sesjon, end + (close.end() if close else 0)
 
 
-def _date_at(text: str, pos: int) -> int:
-    """End offset of a date standing right after `pos` (", 6. oktober 2020", " av 18. feb. 2021")."""
+def _date_at(text: str, pos: int) -> tuple[int, datetime.date | None]:
+    """End offset and value of a date standing right after `pos` (", 6. oktober 2020", " av 18. feb.
+    2021"); (pos, None) when none stands there."""
     lead = _DATE_LEAD.match(text, pos)
     start = lead.end() if lead else pos
     window = text[start : start + 40]
     for d in find_dates(window):
         if d.start == 0 and d.raw and regex.search(r"\d{4}$", d.raw):
-            return start + d.end
+            return start + d.end, d.date
         break
-    return pos
+    return pos, None
 
 
 def _number_at(text: str, pos: int, first: bool) -> regex.Match[str] | None:
@@ -150,6 +156,7 @@ def find_mentions(dt: DocText) -> list[Mention]:
     """Every numbered resolution mention, one per number (lists give one mention per number)."""
     text = dt.text
     out: list[Mention] = []
+    from_quote: set[int] = set()  # mentions whose session a quoted resolution's date gave
     for trig in _TRIGGER.finditer(text):
         if not _prefix_ok(text, trig.start()):
             continue
@@ -157,11 +164,13 @@ def find_mentions(dt: DocText) -> list[Mention]:
         if m is None:
             continue
         items: list[tuple[int, int, str | None]] = []  # (nr, digit offset, session)
+        dated: list[str | None] = []  # the session of the date printed after each number
         pos = m.end()
         while True:
             sesjon, pos = _session_at(text, pos)
             items.append((int(m.group("n")), m.start("n"), sesjon))
-            pos = _date_at(text, pos)
+            pos, date = _date_at(text, pos)
+            dated.append(session_for_date(date) if date else None)
             sep = _SEPARATOR.match(text, pos)
             if not sep:
                 break
@@ -173,11 +182,53 @@ def find_mentions(dt: DocText) -> list[Mention]:
         trailing = items[-1][2]
         if trailing and len(items) > 1 and all(s is None for _, _, s in items[:-1]):
             items = [(n, o, trailing) for n, o, _ in items]
+        # A resolution quoted with its date ("Vi viser til anmodningsvedtak nr. 583 av 26. mars 2026:
+        # «Stortinget ber …»"): the date is the resolution's, so it tells the session (October–
+        # September). A date without the quote keeps the session unprinted (None): it may be another
+        # date ("… av 18. februar 2021, truffet under behandlingen av …"), as in the Prop. 1 S.
+        quoted = False
+        if all(s is None for _, _, s in items) and dated[-1] and _QUOTE_AFTER.match(text, pos):
+            items = [(n, o, dated[k] or dated[-1]) for k, (n, o, _) in enumerate(items)]
+            quoted = True
         raw = regex.sub(r"\s+", " ", text[trig.start() : pos].replace("-\n", "")).strip(" ,")
         raw = _with_prefix(text, trig.start()) + raw
         for nr, off, sesjon in items:
-            out.append(Mention(nr, sesjon, raw, dt.line_of(off), trig.start(), pos, off))
-    return out
+            mention = Mention(nr, sesjon, raw, dt.line_of(off), trig.start(), pos, off)
+            out.append(mention)
+            if quoted:
+                from_quote.add(id(mention))
+    return _label_sessions(dt, out, from_quote)
+
+
+# the quote of a resolution's text right after its number and date (": «Stortinget ber …")
+_QUOTE_AFTER = regex.compile(r"[ \t]*[:,]?[\s]*[«\"“]")
+# "1. Vedtak 583", "Anmodningsvedtak nr. 585": a line that only labels the quote under it
+_LABEL_LINE = regex.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:anmodnings|stortings)?vedtak\s+(?:nr\.?\s*)?\d{1,4}\s*:?$", regex.IGNORECASE
+)
+#: lines under a label where the quote it labels may give its date
+_LABEL_REACH = 12
+
+
+def _label_sessions(dt: DocText, mentions: list[Mention], from_quote: set[int]) -> list[Mention]:
+    """A label line without a session ("5. Vedtak 588") takes the session of the quoted resolution under
+    it ("Vi viser til anmodningsvedtak nr. 587 av 26. mars 2026: «…»"), up to the next label: the label
+    names the resolution the quote gives, whatever number the quote prints."""
+    labels = [m for m in mentions if m.sesjon is None and _LABEL_LINE.match(dt.line_text(m.linje))]
+    if not labels:
+        return mentions
+    label_lines = {m.linje for m in labels}
+    found: dict[int, str] = {}
+    for lab in labels:
+        for m in mentions:
+            if m.linje <= lab.linje or m.linje > lab.linje + _LABEL_REACH:
+                continue
+            if m.linje in label_lines:
+                break
+            if m.sesjon and id(m) in from_quote:
+                found[lab.linje] = m.sesjon
+                break
+    return [replace(m, sesjon=found[m.linje]) if m in labels and m.linje in found else m for m in mentions]
 
 
 def _with_prefix(text: str, start: int) -> str:

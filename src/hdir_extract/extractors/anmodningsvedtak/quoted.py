@@ -1,8 +1,10 @@
 """Resolutions quoted in running text (white papers): "… Vedtak 417: «Stortinget ber …»" or
 "Stortinget fattet følgende vedtak (nr. 561) i Helse- og omsorgskomiteen den 12. mai 2022: «…»".
 
-A numbered mention is a quoted definition when its sentence ends in a colon and the next thing is
-a «…» quote. The text is often two-column text with words hyphenated at the line ends.
+A numbered mention is a quoted definition when its sentence ends in a colon and the next thing is a
+«…» quote, in the same paragraph or the next (a quote may run over several paragraphs). The sentence
+gives the date and what it was made under; the nearest title above gives the stikkord; the paragraphs
+after the quote, up to the next title, give the follow-up.
 """
 
 from __future__ import annotations
@@ -12,22 +14,32 @@ from dataclasses import dataclass
 
 import regex
 
-from hdir_extract.document import Document
-from hdir_extract.extractors.anmodningsvedtak.layout import blocks
-from hdir_extract.extractors.anmodningsvedtak.mentions import DocText, Mention
-from hdir_extract.extractors.anmodningsvedtak.text import behandling_of, compact_refs
+from hdir_extract.document import Kind
+from hdir_extract.extractors.anmodningsvedtak.flow import Flow
+from hdir_extract.extractors.anmodningsvedtak.mentions import Mention
+from hdir_extract.extractors.anmodningsvedtak.pieces import Piece
+from hdir_extract.extractors.anmodningsvedtak.text import (
+    behandling_of,
+    compact_refs,
+    is_title,
+    line_ends_sentence,
+)
 from hdir_extract.parsing.dates import find_dates
 from hdir_extract.parsing.sessions import SessionError, parse_session, session_for_date
 from hdir_extract.parsing.text import join_lines
 
+# from the mention to the colon before «: the rest of its paragraph, or of it and the next few (a
+# lead-in the layout broke up); never past a sentence end (checked below)
 _TO_QUOTE = regex.compile(r"(?P<between>[^«\n]*(?:\n[^«\n]*){0,3}?):\s*«")
 _SESSION_IN = regex.compile(r"\(?(\d{4}\s*[-\u2010-\u2015\u2212]\s*\d{4})\)?")
 _INNST_SESSION = regex.compile(r"[Il]nnst\.\s*\d+\s*[A-Z]?\s*\((\d{4}\s*[-\u2010-\u2015\u2212]\s*\d{4})\)")
-_SECTION_NO = regex.compile(r"^\d+(?:\.\d+)+\s+")
+_SECTION_NO = regex.compile(r"^\d+(?:\.\d+)+\.?\s+")
 _MAX_QUOTE_CHARS = 4000
-_HEADING_LOOKBACK = 200
+#: pieces above a quote searched for its title (a section of a white paper runs to a few dozen)
+_HEADING_LOOKBACK = 80
 _SENTENCE_LOOKBACK = 2000
-_FOLLOW_UP_LINES = 150
+#: paragraphs of follow-up after a quote (the rest of its section is about other things)
+_FOLLOW_UP_PARAGRAPHS = 3
 
 
 @dataclass
@@ -55,12 +67,22 @@ def _quote_span(text: str, open_at: int) -> int | None:
     return None
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    """Start of the sentence holding `pos`: after a paragraph break or a full stop + capital
+def _paragraph_start(flow: Flow, pos: int) -> int:
+    """Start of the paragraph holding `pos`, over pieces the layout split in mid-sentence (a piece
+    before it that does not end a sentence belongs to it)."""
+    i = flow.unit_index(pos)
+    while (
+        i > 0 and flow.units[i - 1].kind is Kind.PARAGRAPH and not line_ends_sentence(flow.units[i - 1].text)
+    ):
+        i -= 1
+    return flow.unit_start(i)
+
+
+def _sentence_start(flow: Flow, pos: int) -> int:
+    """Start of the sentence holding `pos`: after the paragraph's start or a full stop + capital
     (not the full stop of an abbreviation such as "jf." or "Meld. St.")."""
-    para = text.rfind("\n\n", 0, pos)
-    base = para + 2 if para >= 0 else 0
-    base = max(base, pos - _SENTENCE_LOOKBACK)  # a text without blank lines has no paragraph breaks
+    text = flow.text
+    base = max(_paragraph_start(flow, pos), pos - _SENTENCE_LOOKBACK)
     start = base
     for m in regex.finditer(r"[.!?]\s+(?=\p{Lu})", text[base:pos]):
         before = regex.search(r"(\p{L}+)\.?\s*$", text[base : base + m.start() + 1])
@@ -87,47 +109,61 @@ def _session(mention: Mention, dato: dt.date | None, sentence: str) -> str | Non
     return None
 
 
-def _heading_block(block: list[str]) -> str | None:
-    joined = join_lines(block)
-    if not joined:
+def title_of(unit: Piece, nxt: Piece | None = None) -> str | None:
+    """The title a piece gives as a stikkord: a heading (its printed number dropped), or a paragraph
+    that reads as a title (a heading the rendering did not mark, "5.4.7 …" numbered or not) and is not
+    the first half of a sentence the next piece goes on with in lower case."""
+    if unit.kind is Kind.HEADING and unit.block.number:
+        return unit.title
+    if unit.kind is Kind.PARAGRAPH and nxt is not None and nxt.text[:1].islower():
         return None
-    if _SECTION_NO.match(joined):  # a numbered heading may end in "mv."
-        return _SECTION_NO.sub("", joined) if len(block) <= 4 else None
-    last = block[-1].rstrip()
-    if len(block) > 3 or len(joined) > 160 or joined[0].islower():
-        return None
-    if last.endswith((".", ":", ";", ",", "!", "?", "»", "-")):
-        return None
-    return joined
+    if unit.kind in (Kind.HEADING, Kind.PARAGRAPH) and is_title(unit.text):
+        return _SECTION_NO.sub("", unit.text)
+    return None
 
 
-def heading_above(doc: Document, line_no: int) -> str | None:
-    """The nearest heading above a line: a short block without final punctuation, or a numbered one.
-    Blocks are told apart by blank lines or, in text without them, by sentence ends and line widths."""
-    for block in reversed(blocks(doc, max(1, line_no - _HEADING_LOOKBACK), line_no - 1)):
-        found = _heading_block(block.texts)
+def heading_above(flow: Flow, index: int) -> str | None:
+    """The nearest title above unit `index` (footnotes and table cells are passed over)."""
+    for j in range(index - 1, max(-1, index - 1 - _HEADING_LOOKBACK), -1):
+        found = title_of(flow.units[j], flow.units[j + 1])
         if found:
             return found
     return None
 
 
-def _follow_up(doc: Document, dtext: DocText, after: int) -> str:
-    """The paragraphs after the quote up to the next heading (three at most): what the text says
-    was done. A page break or a missing blank line does not end a paragraph; a heading does."""
-    last = dtext.line_of(after - 1)
-    rest = dtext.text[after : dtext.offset_of(last + 1)].strip()
+def _follow_up(flow: Flow, end: int) -> str:
+    """The rest of the quote's paragraph and the paragraphs after it, up to the next title (three at
+    most): what the text says was done."""
+    i = flow.unit_index(end - 1)
+    rest = flow.text[end : flow.unit_end(i)].strip()
     paras: list[str] = [rest] if len(rest) > 2 else []  # more than the "." after the »
-    for block in blocks(doc, last + 1, last + _FOLLOW_UP_LINES):
-        if _heading_block(block.texts) is not None and paras:
+    units = flow.units
+    for j in range(i + 1, len(units)):
+        if len(paras) >= _FOLLOW_UP_PARAGRAPHS:
             break
-        paras.append(join_lines(block.texts))
-        if len(paras) >= 3:
+        if units[j].kind is Kind.FOOTNOTE:
+            continue
+        nxt = units[j + 1] if j + 1 < len(units) else None
+        if units[j].kind in (Kind.TABLE, Kind.CAPTION) or title_of(units[j], nxt) is not None:
             break
+        paras.append(units[j].text)
     return "\n".join(p for p in paras if p)
 
 
-def find_quoted(doc: Document, dtext: DocText, mentions: list[Mention]) -> list[Quoted]:
-    text = dtext.text
+def _quote_lines(flow: Flow, start: int, end: int) -> list[str]:
+    """The quote's text as lines, one per piece, footnotes a page break put inside it left out."""
+    out: list[str] = []
+    first, last = flow.unit_index(start), flow.unit_index(max(end - 1, start))
+    for i in range(first, last + 1):
+        if flow.units[i].kind is Kind.FOOTNOTE:
+            continue
+        a, b = max(start, flow.unit_start(i)), min(end, flow.unit_end(i))
+        out.append(flow.text[a:b])
+    return out
+
+
+def find_quoted(flow: Flow, mentions: list[Mention]) -> list[Quoted]:
+    text = flow.text
     out: list[Quoted] = []
     by_start: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -138,33 +174,31 @@ def find_quoted(doc: Document, dtext: DocText, mentions: list[Mention]) -> list[
         mention = group[0]
         tail = text[mention.end : mention.end + 400]
         close = regex.match(r"\s*\)", tail)
-        offset = close.end() if close else 0
-        m = _TO_QUOTE.match(tail, offset)
+        m = _TO_QUOTE.match(tail, close.end() if close else 0)
         if not m or regex.search(r"[.!?]\s+\p{Lu}", m.group("between")):
             continue
         open_at = mention.end + m.end() - 1
         end = _quote_span(text, open_at)
         if end is None:
             continue
-        start = _sentence_start(text, mention.start)
-        sentence = text[start : mention.end + m.end() - 1]
+        start = _sentence_start(flow, mention.start)
+        sentence = text[start:open_at]
         dates = [
             d.date for d in find_dates(sentence.replace("\n", " ")) if d.date and not d.year_from_context
         ]
         dato = dates[0] if dates else None
-        between = regex.sub(r"\s+", " ", m.group("between").replace("-\n", "")).strip()
+        between = regex.sub(r"\s+", " ", m.group("between")).strip()
         behandling = compact_refs(sentence) or behandling_of(between) if between else compact_refs(sentence)
-        tekst = join_lines(text[open_at + 1 : end - 1].split("\n"))
         out.append(
             Quoted(
                 mention=mention,
                 sesjon=_session(mention, dato, sentence),
                 dato=dato,
-                tekst=tekst,
+                tekst=join_lines(_quote_lines(flow, open_at + 1, end - 1)),
                 behandling=behandling,
-                stikkord=heading_above(doc, dtext.line_of(start)),
-                oppfolging=_follow_up(doc, dtext, end),
-                quote_end_line=dtext.line_of(end - 1),
+                stikkord=heading_above(flow, flow.unit_index(start)),
+                oppfolging=_follow_up(flow, end),
+                quote_end_line=flow.line_at(end - 1),
             )
         )
     return out

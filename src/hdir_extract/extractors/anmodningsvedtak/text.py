@@ -68,7 +68,8 @@ def first_sentence(text: str) -> tuple[str, str]:
 
 def line_ends_sentence(line: str) -> bool:
     """Whether a wrapped line ends its sentence: final punctuation that is not an abbreviation
-    ("jf.", "Meld. St.") or an ordinal ("det 165. storting")."""
+    ("jf.", "Meld. St.") or an ordinal ("det 165. storting"; a year of four digits does end one:
+    "… samhandlingsplan 2024–2027.")."""
     s = line.rstrip()
     if not s.endswith((".", ":", ";", "!", "?", "»", '"', "”")):
         return False
@@ -76,7 +77,7 @@ def line_ends_sentence(line: str) -> bool:
         return False  # a document number broken after its colon ("Dokument 8:" / "218 S")
     if s.endswith("."):
         word = regex.search(r"([\p{L}\p{N}]+)\.$", s)
-        if word and (word.group(1).lower() in _ABBREV or word.group(1).isdigit()):
+        if word and (word.group(1).lower() in _ABBREV or regex.fullmatch(r"\d{1,3}", word.group(1))):
             return False
     return True
 
@@ -148,3 +149,43 @@ def fulgt_opp(text: str) -> bool | None:
     if _CONTINUES.search(text):
         return False
     return None
+
+
+# the abbreviations a title may end in ("… helsepersonell mv.", "… m.m."); a sentence ends in others
+# too ("… fredag 6. september d.å.")
+_TITLE_ABBREV = {"mv", "mm", "m", "fl", "osv", "etc"}
+#: a title is at most this long (an entry heading set over three lines of a narrow column)
+_MAX_TITLE = 200
+
+
+def is_title(text: str) -> bool:
+    """A line or paragraph that reads as a title: short, starting with a capital or a digit (not in
+    lower case, not with a bullet, a quote or a bracket: "(2021–2022)" is the end of a line), and not
+    a sentence. It may end in an abbreviation ("… helsepersonell mv.") but not in
+    sentence punctuation, a colon (a lead-in), a comma or a closing quote."""
+    s = text.strip()
+    if not s or len(s) > _MAX_TITLE or not (s[0].isupper() or s[0].isdigit()):
+        return False
+    if s.endswith((":", ";", ",", "!", "?", "»", '"', "”")):
+        return False
+    if first_sentence(s)[1]:
+        return False  # two sentences ("… anses som fulgt opp. Varig tilskudd …")
+    if s.endswith("."):
+        # an abbreviation at the end ("… helsepersonell mv."), not a full stop (nor the year of a date:
+        # "… trontaledebatten 5. oktober 2023.")
+        word = regex.search(r"(\p{L}+)\.$", s)
+        return bool(word) and word.group(1).lower() in _TITLE_ABBREV
+    return True
+
+
+def strip_quotes(text: str) -> str:
+    """The resolution text without its outer «» (inner quotes stay); "«…».", the full stop outside the
+    quote, ends the text once."""
+    text = text.strip()
+    if text.startswith("«"):
+        text = text[1:]
+    if text.endswith("»."):
+        text = text[:-2] + ("" if text[-3:-2] in ".!?" else ".")
+    elif text.endswith("»"):
+        text = text[:-1]
+    return text.strip()

@@ -20,6 +20,7 @@ from hdir_extract.parsing.numbers import NumberError, parse_number
 MINUS = "-\u2212\u2013\u2014"
 #: one printed digit group, optionally signed, the last group of a number may carry a decimal comma
 TOKEN = regex.compile(rf"(?<![\w,.])([{MINUS}]\s?)?\d+(?:,\d+)?(?![\w])")
+_SIGN_OR_SPACE = regex.compile(rf"[{MINUS}\s]")  # compiled once: `Tok.digits` runs per digit group
 PAGE_FOOTER = regex.compile(r"^\s*Side\s+\d+(\s+av\s+\d+)?\s*$", regex.I)
 
 #: state budget convention: kapittel 3000-5999 are inntektskapitler (income), the rest utgift
@@ -40,7 +41,7 @@ class Tok:
 
     @property
     def digits(self) -> str:
-        return regex.sub(rf"[{MINUS}\s]", "", self.text)
+        return _SIGN_OR_SPACE.sub("", self.text)
 
     @property
     def signed(self) -> bool:

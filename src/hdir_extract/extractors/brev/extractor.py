@@ -1,5 +1,7 @@
-"""brev extractor: the letters of a tildelingsbrev bundle (main letter and supplementary letters),
-one row each, segmented by `letters.segment_letters`."""
+"""brev extractor: the letters of a tildelingsbrev bundle (main letter and supplementary letters), of a
+supplementary letter in its own file, or of an oppdragsdokument, one row each, segmented by
+`letters.segment_letters`: its order in the file (brev_nr), kind, printed supplement number (tillegg_nr),
+date, reference, subject and addressee."""
 
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ def extract(doc: Document) -> list[Record]:
             linje=seg.linje_start,
             brev_nr=seg.brev_nr,
             brevtype=seg.brevtype,  # type: ignore[arg-type]
+            tillegg_nr=seg.tillegg_nr,
+            mottaker=seg.mottaker,
             dato=seg.dato,
             var_ref=seg.var_ref,
             emne=seg.emne,

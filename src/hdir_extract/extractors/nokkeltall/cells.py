@@ -77,9 +77,14 @@ def split_row(text: str) -> tuple[str, list[str]] | None:
     return label, [c for c in regex.split(GAP, run) if c.strip()]
 
 
+# compiled once: these run for every token of every candidate reading
+_NUMBER_START = regex.compile(r"(?:0|[1-9]\d{0,2}|\d{4,})(?:,\d+)?")
+_GROUP = regex.compile(r"\d{3}(?:,\d+)?")
+
+
 def _starts_number(tok: str) -> bool:
     # a number's first group has 1-3 digits and no leading zero ("023" only continues a number)
-    return bool(regex.fullmatch(r"(?:0|[1-9]\d{0,2}|\d{4,})(?:,\d+)?", tok)) or tok in ("-", "–")
+    return bool(_NUMBER_START.fullmatch(tok)) or tok in ("-", "–")
 
 
 def _splits(tokens: list[str]) -> list[list[str]]:
@@ -96,7 +101,7 @@ def _splits(tokens: list[str]) -> list[list[str]]:
             return
         j = i + 1
         rec(j, [*acc, first])
-        while j < n and regex.fullmatch(r"\d{3}(?:,\d+)?", tokens[j]) and "," not in tokens[j - 1]:
+        while j < n and _GROUP.fullmatch(tokens[j]) and "," not in tokens[j - 1]:
             j += 1
             rec(j, [*acc, " ".join(tokens[i:j])])
 

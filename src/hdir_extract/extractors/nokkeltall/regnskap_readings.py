@@ -17,8 +17,14 @@ from hdir_extract.parsing.numbers import NumberError, parse_number
 _SUM_LABEL = regex.compile(r"^\s*(?:sum|totalt?|i alt)\b", regex.IGNORECASE)
 
 
+# compiled once: these run for every token of every candidate reading (regex's per-call pattern lookup
+# cost seconds on an årsrapport)
+_NUMBER_START = regex.compile(r"[-–−]?(?:0|[1-9]\d{0,2}|\d{4,})(?:,\d+)?")
+_GROUP = regex.compile(r"\d{3}")
+
+
 def _starts(tok: str) -> bool:
-    return bool(regex.fullmatch(r"[-–−]?(?:0|[1-9]\d{0,2}|\d{4,})(?:,\d+)?", tok))
+    return bool(_NUMBER_START.fullmatch(tok))
 
 
 def _numbers(tokens: list[str], most: int) -> list[list[str | None]]:
@@ -41,7 +47,7 @@ def _numbers(tokens: list[str], most: int) -> list[list[str | None]]:
         if not _starts(tok):
             return
         j = i + 1
-        while j < n and regex.fullmatch(r"\d{3}", tokens[j]) and "," not in tokens[j - 1]:
+        while j < n and _GROUP.fullmatch(tokens[j]) and "," not in tokens[j - 1]:
             j += 1
         # longest numbers first: the reading with fewest cells comes out first
         for k in range(j, i, -1):

@@ -29,6 +29,8 @@ _FOOTNOTE_GOES_ON = regex.compile(r"(?:[-\u2010,–(]|\b(?:og|i|for|av|til|med|o
 _HEADING_GOES_ON = regex.compile(r"(?:\b(?:og|i|for|av|til|med|om|på|eller)|[-\u2010,–])\s*$")
 #: a continuation line of a heading is short
 MAX_HEADING_TAIL = 80
+#: the rest of a table cell wrapped onto a line of its own is short
+MAX_CELL_TAIL = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +59,10 @@ class _Open:
     index: int | None = None  # set when an earlier block was re-opened: where it goes back
 
     def add(self, no: int, text: str) -> None:
-        # runs of spaces are collapsed here, line by line, not after joining: a span's offset must
-        # point into the block's final text ("Stillingsgruppe    Gjennomsnittlig" / "lønn menn")
+        # spaces collapsed before joining (not only at `close`), so that the spans point into the
+        # block's final text
         text = " ".join(text.split())
-        joined = join_two(self.text, text) if self.text else text.strip()
+        joined = join_two(self.text, text) if self.text else text
         # where the new line's text starts inside the joined text (after the joining space, if any)
         start = len(joined) - len(text.strip()) if self.text else 0
         self.spans.append(Span(max(start, 0), no))
@@ -402,6 +404,17 @@ def _continue_heading(b: _Builder, lines, kept, breaks, roles, k: int) -> int:
     return k
 
 
+def _wrapped_cell(text: str, brk: bool, roles: list[Role], j: int) -> bool:
+    """An untabbed line among a cell-per-line table's cells goes on with the cell above: right after it,
+    or after a blank line where the table goes on below ("Forslag" / "" / "2025", a wrapped post name)."""
+    t = text.strip()
+    if t.endswith(":"):
+        return False  # "Utgifter:": a section of the table's document, not the rest of a cell
+    if not brk:
+        return len(t) <= MAX_CELL_TAIL
+    return len(t) <= MAX_CELL_TAIL and j + 1 < len(roles) and roles[j + 1] is Role.TABLE
+
+
 def _table_follows(roles: list[Role], k: int) -> bool:
     return any(r is Role.TABLE for r in roles[k + 1 : k + 3])
 
@@ -422,9 +435,8 @@ def _table(b: _Builder, lines, kept, breaks, roles, k: int) -> int:
         elif (
             r is Role.TEXT
             and members
-            and not breaks[j]
-            and "\t" in members[-1][1]
-            and len(ln.text.strip()) <= 40
+            and any("\t" in m[1] for m in members)
+            and _wrapped_cell(ln.text, breaks[j], roles, j)
         ):
             members.append((ln.no, ln.text, False, None))  # a wrapped cell of a cell-per-line table
         else:

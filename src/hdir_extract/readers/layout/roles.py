@@ -40,10 +40,10 @@ _P6 = regex.compile(r"\s*\d{1,3}\s+[^\d\s]")
 MAX_HEADING_LEN = 110
 MAX_TITLE_LEN = 90  # an unnumbered heading is a short line
 MAX_TITLE_WORDS = 12
-_FOOTNOTE = regex.compile(r"^\s*(\d{1,3})\s+(?=\S)")
+_FOOTNOTE = regex.compile(r"^\s*([1-9]\d{0,2})\s+(?=\S)")  # "01 Driftsutgifter" is a post, not note 1
 _SENTENCE_END = regex.compile(r"[.!?:;»]\s*$")
 #: a footnote's text starts with a capital, a quote or a link, never in lower case
-_FOOTNOTE_TEXT = regex.compile(r"^\s*\d{1,3}\s+[\p{Lu}«\"(\[]|^\s*\d{1,3}\s+(?:https?://|www\.)")
+_FOOTNOTE_TEXT = regex.compile(r"^\s*[1-9]\d{0,2}\s+[\p{Lu}«\"(\[]|^\s*[1-9]\d{0,2}\s+(?:https?://|www\.)")
 
 
 class Role(StrEnum):

@@ -80,7 +80,7 @@ def _short_end(before: str, after: str, width: float) -> bool:
     """A paragraph's last line stops short of the column's width: a short line that ends a sentence
     (or a title line with no punctuation at all) before a line starting in upper case."""
     b = before.strip()
-    if not b or not _P1.match(after) or "\t" in before:
+    if not b or not _P1.match(after) or "\t" in before or "\t" in after:
         return False
     if _SENTENCE_END.search(b) and not b.endswith(","):
         return len(b) < SHORT_END * width

@@ -36,6 +36,11 @@ _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 _GAP = regex.compile(r"\t| {2,}")
 MIN_NUMBERS = 2  # a numeric row ends in at least this many number tokens
 MAX_ROW_LEN = 220
+_BARE_KRONER = regex.compile(r"^\(?\s*(?:kroner|kr\.?)\s*\)?$", regex.IGNORECASE)
+#: a number right after these words belongs to the label ("Sum kap. 3700 162 500 …", "post 21")
+_LABEL_NUMBER_WORD = regex.compile(
+    r"^(?:kap\.?|kapittel|post(?:ene)?|nr\.?|programkategori|kategori)$", regex.I
+)
 MAX_LABEL_WORDS = 16  # a row label is a name, not a sentence
 MAX_NAME_LEN = 110  # a code and a name on one line
 MAX_WRAPPED_NAME = 70  # the rest of a name wrapped onto its own line
@@ -102,6 +107,8 @@ def split_cells(text: str) -> list[str]:
         k = len(tokens)
         while k > 0 and (_is_num(tokens[k - 1]) or (_UNIT_TOKEN.match(tokens[k - 1]) and k < len(tokens))):
             k -= 1
+        if 0 < k < len(tokens) and _LABEL_NUMBER_WORD.match(tokens[k - 1]):
+            k += 1  # "Sum kap. 3700": the kapittel number is part of the label
         if 0 < k < len(tokens) and _P4.search(" ".join(tokens[:k])):
             cells.extend([" ".join(tokens[:k]), " ".join(tokens[k:])])
         else:
@@ -138,8 +145,12 @@ def mark_headers(rows: list[Row]) -> list[Row]:
 
 
 def unit_of(text: str) -> str | None:
+    """A cell that names the table's unit. A bare "Kroner"/"kr" cell is a column's header (the
+    resolution's "Kap. Post … Kroner Kroner"), not the table's unit."""
     t = text.strip()
-    return t if structure.is_unit_line(t) else None
+    if not structure.is_unit_line(t) or _BARE_KRONER.match(t):
+        return None
+    return t
 
 
 def row_from_line(no: int, text: str, cells: tuple[str, ...] | None) -> Row:
@@ -156,6 +167,7 @@ def cell_per_line(lines: list[tuple[int, str, bool]]) -> list[Row]:
     rows: list[list[Cell]] = []
     last_lines: list[int] = []
     for no, text, brk in lines:
+        text = text.lstrip(" ")  # " \tRegnskap": a space before the cell's TAB is no cell of its own
         if brk or not rows:
             rows.append([])
             last_lines.append(no)
