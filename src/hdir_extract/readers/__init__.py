@@ -10,11 +10,10 @@ gets a clear message instead of garbage.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from hdir_extract.document import Document
 from hdir_extract.readers.errors import SourceError
-from hdir_extract.readers.layout import SourceLine, build_layout
 from hdir_extract.readers.sniff import sniff
 from hdir_extract.readers.text import read_text
 
@@ -38,7 +37,7 @@ def read_document(name: str, data: bytes, limits: Limits | None = None) -> Docum
     if kind == "pdf":
         from hdir_extract.readers.pdf import read_pdf  # pdfplumber is only imported when needed
 
-        return _with_layout(read_pdf(name, data, sha, max_pages=limits.max_pages))
+        return read_pdf(name, data, sha, max_pages=limits.max_pages)
     if kind == "md":
         from hdir_extract.readers.markdown import read_markdown
 
@@ -56,16 +55,6 @@ def read_document(name: str, data: bytes, limits: Limits | None = None) -> Docum
     if kind == "epub":
         return _read_epub(name, data, sha, limits)
     return read_text(name, data, sha)
-
-
-def _with_layout(doc: Document) -> Document:
-    """A document whose reader gave lines only gets the blocks the line-based layout builds from them, as
-    a text file does (the PDF reader, until it builds its own blocks from its geometry)."""
-    if doc.blocks or not doc.lines:
-        return doc
-    layout = build_layout([SourceLine(ln.no, ln.text, ln.page) for ln in doc.lines])
-    # the reader's own furniture (a PDF's margins) stays the furniture; the layout only builds the blocks
-    return replace(doc, blocks=layout.blocks, boxes=layout.boxes)
 
 
 def _read_epub(name: str, data: bytes, sha: str, limits: Limits) -> Document:

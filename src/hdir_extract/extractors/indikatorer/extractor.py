@@ -35,7 +35,7 @@ from hdir_extract.extractors.indikatorer.goals import (
     type_of,
     wrapped_title,
 )
-from hdir_extract.extractors.nokkeltall.printed import Printed, printed_lines
+from hdir_extract.extractors.nokkeltall.printed import Printed, printed_lines, with_line_blocks
 from hdir_extract.models import Indikator, Record
 from hdir_extract.parsing.text import join_lines
 
@@ -70,7 +70,7 @@ class _State:
 
 
 def extract(doc: Document) -> list[Record]:
-    lines = printed_lines(doc)
+    lines = printed_lines(with_line_blocks(doc))
     numbers = goal_numbers(lines)
     st = _State()
     k = 0

@@ -12,9 +12,11 @@ layer has put them aside. A DOCX paragraph is one line, so there a printed line 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from hdir_extract.document import Block, Cell, Document, Kind, Line, Row
+import regex
+
+from hdir_extract.document import Block, Cell, Document, Kind, Line, Row, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,3 +121,28 @@ def stream(doc: Document, lines: list[Printed]) -> tuple[str, list[int]]:
         starts.append(len(text))
         text += part
     return text, starts
+
+
+# a block-less document's caption line and numbered chapter heading ("7. Etatstyrers vurdering …")
+_CAPTION_LINE = regex.compile(r"^\s*(?:Tabell|Figur)\s+\d+(?:[-.]\d+)?\s*\S.{0,120}$")
+_CHAPTER_LINE = regex.compile(r"^\s*(?P<nr>\d{1,2})\.\s+\p{Lu}[^.:]{0,80}$")
+
+
+def with_line_blocks(doc: Document) -> Document:
+    """The document as it is, or, where its reader built no blocks (the PDF reader, until it builds them
+    from its geometry), with one block per printed line: a caption line a caption, a numbered chapter
+    line a heading, every other line a paragraph of its own, its text as printed (TABs kept, so a table
+    row's cells stay apart). The extractors then read it as the old line readers did."""
+    if doc.blocks or not doc.lines:
+        return doc
+    blocks: list[Block] = []
+    for ln in doc.lines:
+        if not ln.text.strip():
+            continue
+        kind, number = Kind.PARAGRAPH, None
+        if _CAPTION_LINE.match(ln.text):
+            kind = Kind.CAPTION
+        elif m := _CHAPTER_LINE.match(ln.text):
+            kind, number = Kind.HEADING, m.group("nr")
+        blocks.append(Block(kind, ln.text, ln.no, ln.no, ln.page, (Span(0, ln.no),), number=number))
+    return replace(doc, blocks=tuple(blocks))
