@@ -64,6 +64,30 @@ def test_tables_without_year_columns(values):
     assert prosj["Årslønn %"] == 90.4 and prosj["Antall kvinner"] == 22
 
 
+def test_salary_under_the_group_that_has_members(values):
+    """ "1538 Fagdirektør  1 240 503  -  3  -": three women and no men, so the salary is the women's
+    (the text layer drops the empty men's cell, and the cells alone would put it under menn)."""
+    fag = {
+        r.kolonne: r.verdi for r in values if r.kilde == "Tabell 2-2" and r.indikator == "1538 Fagdirektør"
+    }
+    assert fag == {"Gjennomsnittlig lønn kvinner": 1240503, "Antall kvinner": 3}
+    forste = {
+        r.kolonne: r.verdi
+        for r in values
+        if r.kilde == "Tabell 2-3" and r.indikator == "1408 Førstekonsulent"
+    }
+    assert forste == {"Gjennomsnittlig lønn menn": 545165, "Antall menn (Kvinner/menn)": 1}
+
+
+def test_running_footer_is_furniture_also_in_the_appendix(corpus_docs):
+    """ "Årsrapport 2023  15" stands on some pages only, and the appendix numbers its pages anew
+    ("Årsrapport 2023  13" inside Note A): the reading layer keeps every one out of the tables."""
+    doc = corpus_docs[("aarsrapport", 2023)]
+    footers = {f.line: f.text for f in doc.furniture}
+    assert footers[875] == "Årsrapport 2023  15" and footers[9052] == "Årsrapport 2023  13"
+    assert len([t for t in footers.values() if t.startswith("Årsrapport 2023")]) == 12
+
+
 def test_helfo_table_splits_grouped_numbers(records, values):
     besok = _cells(values, "Tabell 7-1", "Antall besøk på helsenorge.no")
     assert besok == {2023: 110333933, 2022: 115752527}

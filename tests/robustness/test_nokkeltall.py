@@ -14,15 +14,16 @@ import pytest
 import regex
 from tests import perturb as P
 
-from hdir_extract.document import Document, Line
+from hdir_extract.document import Document
 from hdir_extract.extractors import indikatorer, nokkeltall
 from hdir_extract.models import Indikator, Kontroll, Nokkeltall
+from hdir_extract.readers.text import read_text
 
 
 def _doc(texts: list[str], like: Document) -> Document:
-    lines = [Line(no=i, text=t) for i, t in enumerate(texts, start=1)]
-    return Document(dok_id=like.dok_id, source_file=like.source_file, sha256="0" * 64, format="txt",
-                    lines=lines, dokumenttype=like.dokumenttype, aar=like.aar)  # fmt: skip
+    """The changed text read the way a file is read: the text reader builds its blocks."""
+    doc = read_text(like.source_file, "\n".join(texts).encode("utf-8"), "0" * 64)
+    return doc.classified(like.dok_id, like.dokumenttype, like.aar, like.tittel, like.utsteder)
 
 
 def _values(doc: Document) -> collections.Counter:
@@ -144,6 +145,7 @@ def test_total_row_is_checked():
         "",
         "Dette er en lang setning med vanlig tekst som ikke er en del av tabellen i det hele tatt.",
     ]
+    # only the id, type and year of this Document are used: `_doc` reads the lines through the text reader
     like = Document(dok_id="t", source_file="t.txt", sha256="0" * 64, format="txt", lines=[],
                     dokumenttype="aarsrapport", aar=2023)  # fmt: skip
     checks = {r.nokkel: r for r in nokkeltall.extract(_doc(texts, like)) if isinstance(r, Kontroll)}

@@ -6,9 +6,13 @@ Two layouts are read:
 A list that stands outside any goal is introduced by a sentence that names one item type and ends
 with ":" ("De utvalgte nøkkeltallene er:"); its items get maal_nr null.
 
-Items start with a marker (-, –, •, i./ii., a./b., o). The first item's marker family is the list's
-own; a different family under an item is a sub-item (underpunkter). Wrapped lines (also across a
-blank line) are joined with `join_lines`.
+The letter is read printed line by printed line through its blocks (`printed.py`): a new block is a
+paragraph break, a list item brings its marker (-, –, •, i./ii., a./b., o) and its nesting. The first
+item's marker family is the list's own; a different family, or a deeper nesting, under an item is a
+sub-item (underpunkter). A marker a text layer left inside a paragraph is read from the line itself.
+Wrapped lines are joined with `join_lines`; a line goes on with the open item when it starts in lower
+case, follows an open end ("og", ","), or stands in the item's own block without a sentence ending
+before it.
 """
 
 from __future__ import annotations
@@ -18,34 +22,29 @@ from dataclasses import dataclass, field
 import regex
 
 from hdir_extract.document import Document
+from hdir_extract.extractors.indikatorer.goals import (
+    LIST_HEADING,
+    MAAL,
+    goal_numbers,
+    heading_level,
+    intro_type,
+    key,
+    marker_of,
+    numbered_goal_heading,
+    printed_text,
+    type_of,
+    wrapped_title,
+)
+from hdir_extract.extractors.nokkeltall.printed import Printed, printed_lines, with_line_blocks
 from hdir_extract.models import Indikator, Record
 from hdir_extract.parsing.text import join_lines
-
-_TYPE_WORDS = (
-    ("vurderingskriterium", r"vurderingskriteri\w*"),
-    ("styringsparameter", r"styringsparamet\w*"),
-    ("nokkeltall", r"nøkkeltall\w*"),
-)
-_LIST_HEADING = regex.compile(
-    r"^\s*(?P<num>\d+(?:\.\d+)+\.?\s+)?(?P<word>Vurderingskriteri(?:er|um|ene|et)|"
-    r"Styringsparametere?|Styringsparameterne|Nøkkeltall(?:ene)?)\s*:?\s*$",
-    regex.IGNORECASE,
-)
-_MAAL = regex.compile(r"^\s*Mål\s+(?P<nr>\d{1,2})\s*:\s*(?P<tekst>.*\S)?\s*$")
-# numbered heading "2.1 Folkehelse", "3.4. Pasienter og ...", "4.2 Virksomhetsrapportering"
-_HEADING = regex.compile(r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<title>\p{Lu}.*?)\s*$")
-_NUMBERED_ITEM = regex.compile(r"^\s*(?P<nr>\d{1,2})\.\s+(?P<tekst>\p{Lu}.*?)\s*$")
-_ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)"
-_MARKER = regex.compile(
-    rf"^\s*(?:(?P<dash>[-–—])|(?P<bullet>[•▪●■◦·])|(?P<roman>{_ROMAN})\.(?:\s+{_ROMAN}\.)?"
-    r"|(?P<letter>[a-h])\.|(?P<o>o))\s+(?P<rest>\S.*)$"
-)
 
 
 @dataclass
 class _Item:
     typ: str
     family: str
+    depth: int
     lines: list[tuple[int, str]]
     subs: list[list[tuple[int, str]]] = field(default_factory=list)
     maal_nr: int | None = None
@@ -53,220 +52,139 @@ class _Item:
     omraade: str | None = None
 
 
-def _marker(text: str) -> tuple[str, str] | None:
-    m = _MARKER.match(text)
-    if not m:
-        return None
-    family = next(k for k in ("dash", "bullet", "roman", "letter", "o") if m.group(k))
-    # "o" is a sub-bullet only when followed by a capitalised word (not the Norwegian word "o")
-    if family == "o" and not m.group("rest")[0].isupper():
-        return None
-    return family, m.group("rest").strip()
+@dataclass
+class _State:
+    """Where the reader stands: the area, the goal and the open list."""
 
-
-def _type_of(word: str) -> str:
-    low = word.lower()
-    return next(t for t, pat in _TYPE_WORDS if regex.match(pat, low))
-
-
-def _heading_level(text: str) -> tuple[str, str] | None:
-    """A short numbered heading (not a numbered sentence in an assignment)."""
-    m = _HEADING.match(text)
-    if not m or len(text.strip()) > 100:
-        return None
-    title = m.group("title")
-    if title.endswith((".", ":", ",", ";")):
-        return None
-    return m.group("num"), title
-
-
-def _next_nonblank(doc: Document, no: int, limit: int = 4) -> int | None:
-    for k in range(no + 1, min(len(doc), no + limit) + 1):
-        if doc.text(k).strip():
-            return k
-    return None
-
-
-def _wrapped_title(doc: Document, no: int, first: str) -> tuple[str, int]:
-    """A heading/goal text continues on following lines that start in lower case."""
-    parts, last = [first], no
-    while True:
-        k = _next_nonblank(doc, last, limit=2)
-        if k is None:
-            break
-        t = doc.text(k).strip()
-        if not t or not t[0].islower() or _marker(t):
-            break
-        parts.append(t)
-        last = k
-    return join_lines(parts), last
-
-
-def _goal_numbers(doc: Document) -> dict[str, int]:
-    """Numbered goal lists ("1. Folkehelsearbeidet er ...") map goal text to its number."""
-    out: dict[str, int] = {}
-    for ln in doc.lines:
-        m = _NUMBERED_ITEM.match(ln.text)
-        if m:
-            out.setdefault(_key(m.group("tekst")), int(m.group("nr")))
-    return out
-
-
-def _key(text: str) -> str:
-    return regex.sub(r"\W+", "", text.lower())[:40]
-
-
-# page furniture of a letter: "Side 4", "Side 4 av 12"
-_FURNITURE = regex.compile(r"^Side\s+\d{1,3}(?:\s*(?:av|/)\s*\d{1,3})?$", regex.IGNORECASE)
-
-
-def _sentence_ending_at(doc: Document, no: int) -> str:
-    """The line with the lines before it that belong to the same sentence (up to three), so an
-    intro sentence re-wrapped as "... De utvalgte nøkkeltallene" / "er:" is still seen whole."""
-    parts = [doc.text(no).strip()]
-    k = no - 1
-    while k >= 1 and len(parts) < 4:
-        t = doc.text(k).strip()
-        if not t or t.endswith((".", ":", "!", "?")) or _marker(t):
-            break
-        parts.insert(0, t)
-        k -= 1
-    return join_lines(parts)
-
-
-def _intro_type(text: str) -> str | None:
-    """A sentence introducing a list of exactly one item type, ending with ':'."""
-    t = text.strip()
-    if not t.endswith(":") or _LIST_HEADING.match(t):
-        return None
-    found = [typ for typ, pat in _TYPE_WORDS if regex.search(rf"\b{pat}", t.lower())]
-    return found[0] if len(found) == 1 else None
-
-
-def _numbered_goal_heading(doc: Document, no: int) -> bool:
-    """'3.4. <goal>' is a goal when a numbered list heading '3.4.N. Nøkkeltall' follows it."""
-    h = _heading_level(doc.text(no))
-    if not h or "." not in h[0]:
-        return False
-    prefix = h[0] + "."
-    for k in range(no + 1, min(len(doc), no + 25) + 1):
-        t = doc.text(k)
-        m = _LIST_HEADING.match(t)
-        if m and m.group("num") and m.group("num").strip().startswith(prefix):
-            return True
-        hk = _heading_level(t)
-        if hk and not hk[0].startswith(prefix) and not m:
-            return False
-    return False
-
-
-def extract(doc: Document) -> list[Record]:
-    goal_numbers = _goal_numbers(doc)
-    items: list[_Item] = []
     omraade: str | None = None
     maal_nr: int | None = None
     maal: str | None = None
     cur_type: str | None = None  # type of the open list
     cur: _Item | None = None
-    blank_before = False
-    skip_until = 0
+    items: list[_Item] = field(default_factory=list)
 
-    def close() -> None:
-        nonlocal cur
-        if cur is not None:
-            items.append(cur)
-        cur = None
+    def close(self) -> None:
+        if self.cur is not None:
+            self.items.append(self.cur)
+        self.cur = None
 
-    for ln in doc.lines:
-        no, text = ln.no, ln.text
-        if no <= skip_until:
-            continue
-        stripped = text.strip()
-        if not stripped:
-            blank_before = True
-            continue
-        if _FURNITURE.match(stripped):
-            continue  # a page break inside a list: the item goes on after it
-        lh = _LIST_HEADING.match(text)
-        if lh:
-            close()
-            cur_type = _type_of(lh.group("word"))
-            blank_before = False
-            continue
-        mg = _MAAL.match(text)
-        if mg:
-            close()
-            cur_type = None
-            maal_nr = int(mg.group("nr"))
-            maal, skip_until = _wrapped_title(doc, no, mg.group("tekst") or "")
-            blank_before = False
-            continue
-        h = _heading_level(text)
-        if h and not _marker(text):
-            close()
-            cur_type = None
-            if _numbered_goal_heading(doc, no):
-                maal, skip_until = _wrapped_title(doc, no, h[1])
-                # the goal's number is its place in the letter's numbered goal list; the last
-                # component of the section number where the list is not printed
-                maal_nr = goal_numbers.get(_key(maal), int(h[0].split(".")[-1]))
-                omraade = None
-            else:
-                maal_nr, maal = None, None
-                if h[0].count(".") == 1:
-                    omraade = h[1]
-                elif "." not in h[0]:
-                    omraade = None
-            blank_before = False
-            continue
-        mk = _marker(text)
-        if cur_type is None:
-            intro = _intro_type(_sentence_ending_at(doc, no))
-            if intro:
-                close()
-                cur_type = intro
-            blank_before = False
-            continue
-        if mk:
-            family, rest = mk
-            if cur is not None and family != cur.family:
-                cur.subs.append([(no, rest)])
-            elif cur is None or family == cur.family:
-                close()
-                cur = _Item(cur_type, family, [(no, rest)], maal_nr=maal_nr, maal=maal, omraade=omraade)
-            blank_before = False
-            continue
-        # a line without a marker: continuation of the open item, or the end of the list
-        # lower case continues the item (also after "inkl."); an upper-case line continues it only
-        # when directly below an item line that does not end a sentence
-        lower = stripped[0].islower() or _open_end(cur)
-        if cur is not None and (lower or (not blank_before and not _ends_sentence(cur))):
-            target = cur.subs[-1] if cur.subs else cur.lines
-            target.append((no, stripped))
-        else:
-            close()
-            # a short stray line (a name, a page number) does not end the list; prose does
-            if len(stripped) > 40:
-                cur_type = None
-        blank_before = False
-    close()
-    return [_record(doc, it) for it in items]
+
+def extract(doc: Document) -> list[Record]:
+    lines = printed_lines(with_line_blocks(doc))
+    numbers = goal_numbers(lines)
+    st = _State()
+    k = 0
+    while k < len(lines):
+        k = _step(lines, k, st, numbers)
+    st.close()
+    return [_record(doc, it) for it in st.items]
+
+
+def _step(lines: list[Printed], k: int, st: _State, numbers: dict[str, int]) -> int:
+    """Read line `k`; returns the index of the next line to read."""
+    p = lines[k]
+    text = printed_text(p)
+    lh = LIST_HEADING.match(text)
+    if lh:
+        st.close()
+        st.cur_type = type_of(lh.group("word"))
+        return k + 1
+    mg = MAAL.match(text)
+    if mg:
+        st.close()
+        st.cur_type = None
+        st.maal_nr = int(mg.group("nr"))
+        st.maal, last = wrapped_title(lines, k, mg.group("tekst") or "")
+        return last + 1
+    mk = marker_of(p)
+    h = heading_level(text)
+    if h and not mk:
+        st.close()
+        st.cur_type = None
+        if numbered_goal_heading(lines, k):
+            st.maal, last = wrapped_title(lines, k, h[1])
+            # the goal's number is its place in the letter's numbered goal list; the last component
+            # of the section number where the list is not printed
+            st.maal_nr = numbers.get(key(st.maal), int(h[0].split(".")[-1]))
+            st.omraade = None
+            return last + 1
+        st.maal_nr, st.maal = None, None
+        if h[0].count(".") == 1:
+            st.omraade = h[1]
+        elif "." not in h[0]:
+            st.omraade = None
+        return k + 1
+    if st.cur_type is None:
+        intro = intro_type(_sentence_ending_at(lines, k))
+        if intro:
+            st.close()
+            st.cur_type = intro
+        return k + 1
+    if mk:
+        _item_line(p, mk, st)
+    else:
+        _plain_line(p, st)
+    return k + 1
+
+
+def _item_line(p: Printed, mk: tuple[str, str], st: _State) -> None:
+    family, rest = mk
+    cur = st.cur
+    # a marker of another family, or a list nested deeper, under an open item is its sub-item
+    if cur is not None and (family != cur.family or (p.marker is not None and p.depth > cur.depth)):
+        cur.subs.append([(p.line, rest)])
+        return
+    st.close()
+    assert st.cur_type is not None
+    item = _Item(st.cur_type, family, p.depth, [(p.line, rest)])
+    item.maal_nr, item.maal, item.omraade = st.maal_nr, st.maal, st.omraade
+    st.cur = item
+
+
+def _plain_line(p: Printed, st: _State) -> None:
+    """A line without a marker: it goes on with the open item, or ends the list."""
+    text = p.text.strip()
+    cur = st.cur
+    # lower case continues the item (also after "inkl."); an upper-case line continues it only inside
+    # the item's own block, below a line that does not end a sentence
+    lower = text[0].islower() or _open_end(cur)
+    if cur is not None and (lower or (not p.first and not _ends_sentence(cur))):
+        (cur.subs[-1] if cur.subs else cur.lines).append((p.line, text))
+        return
+    st.close()
+    # a short stray line (a name, a page number) does not end the list; prose does
+    if len(text) > 40:
+        st.cur_type = None
+
+
+def _sentence_ending_at(lines: list[Printed], k: int) -> str:
+    """The line with the lines of its block before it that belong to the same sentence (up to three),
+    so an intro sentence wrapped as "... De utvalgte nøkkeltallene" / "er:" is seen whole."""
+    parts = [lines[k].text.strip()]
+    j = k - 1
+    while j >= 0 and not lines[j + 1].first and len(parts) < 4:
+        t = lines[j].text.strip()
+        if t.endswith((".", ":", "!", "?")) or marker_of(lines[j]):
+            break
+        parts.insert(0, t)
+        j -= 1
+    return join_lines(parts)
 
 
 _OPEN_END = regex.compile(r"(?:\b(?:og|eller|i|til|for|av|med|om|på|fra|som|mot|ved)|[,(/-])\s*$")
 
 
+def _last_text(item: _Item) -> str:
+    return (item.subs[-1] if item.subs else item.lines)[-1][1]
+
+
 def _open_end(item: _Item | None) -> bool:
     """The item's last line cannot end the item: it ends in a conjunction, preposition or comma."""
-    if item is None:
-        return False
-    last = (item.subs[-1] if item.subs else item.lines)[-1][1]
-    return bool(_OPEN_END.search(last))
+    return item is not None and bool(_OPEN_END.search(_last_text(item)))
 
 
 def _ends_sentence(item: _Item) -> bool:
-    last = (item.subs[-1] if item.subs else item.lines)[-1][1]
-    return last.rstrip().endswith((".", ":"))
+    return _last_text(item).rstrip().endswith((".", ":"))
 
 
 def _record(doc: Document, it: _Item) -> Indikator:

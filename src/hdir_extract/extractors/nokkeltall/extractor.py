@@ -1,13 +1,14 @@
 """nokkeltall: reported key figures of the årsrapport, one value per row.
 
-Three sources, each in its own module: numeric tables (`nokkeltall_tabell`), the statutory
-accounts and their notes (`nokkeltall_regnskap`), and the prose of the "Nøkkeltall N: <name>" /
-"Styringsparameter N – <name>" sections (`nokkeltall_tekst`).
+Three sources, each in its own module, all pure functions over the document's blocks: numeric tables
+(`tabell.py`), the statutory accounts and their notes (`regnskap.py`), and the prose of the
+"Nøkkeltall N: <name>" / "Styringsparameter N – <name>" sections (`tekst.py`).
 """
 
 from __future__ import annotations
 
 from hdir_extract.document import Document
+from hdir_extract.extractors.nokkeltall.printed import with_line_blocks
 from hdir_extract.extractors.nokkeltall.regnskap import extract_accounts
 from hdir_extract.extractors.nokkeltall.tabell import extract_tables
 from hdir_extract.extractors.nokkeltall.tekst import extract_sections
@@ -15,4 +16,5 @@ from hdir_extract.models import Record
 
 
 def extract(doc: Document) -> list[Record]:
+    doc = with_line_blocks(doc)
     return extract_tables(doc) + extract_accounts(doc) + extract_sections(doc)

@@ -1,259 +1,232 @@
-"""Numeric tables of the årsrapport ("Tabell 2-4 Nøkkeltall årsverk og utgifter"), one row per cell.
+"""Numeric tables of the årsrapport ("Tabell 2-4 Nøkkeltall årsverk og utgifter"), one record per cell.
 
-The text layer has no cell borders: cells are separated by runs of spaces, and numbers are grouped
-by single spaces, so "763 685" may be one number or two. The reader:
-- takes a table from its caption ("Tabell N-M ...") to the first footnote line, prose paragraph or
-  next caption; page footers ("Årsrapport 2023  27") inside it are skipped;
-- reads the year columns from the header ("... 2023 2022 2021 2020"); other tables get their
-  column count from the rows themselves;
-- splits a row's trailing numbers into cells: units ("%", "mrd. kr") and runs of 2+ spaces are hard
-  boundaries, inside a chunk every way to group the digits is tried and the one giving the column
-  count (and values closest in size to the column's other values) wins; a leading small number
-  that is one of the footnotes printed below the table is a footnote marker, not a value;
-- labels wrapped above their values are joined to the row.
-Ambiguous splits are reported as `Kontroll` rows (kontroll "tabell_splitt").
+A table is read from its caption (a caption block "Tabell N-M …", or the caption the reader put on a
+table block) over the blocks that follow it: the table's rows, and the column heads and wrapped row
+labels a text layer leaves in blocks of their own. It ends at a footnote, a numbered heading, the next
+caption, running text (a long line without a value at its end) or, once a table block has been read,
+at the first block that is not part of a table. The footnotes printed under it (footnote blocks just
+after it) name the footnote markers a row may carry.
+
+- The year columns come from a header row "… 2023 2022 2021 2020"; other tables get their column count
+  from the rows themselves and their column names from the header lines.
+- A row's values are its trailing numbers; a cell of a table block is a hard boundary, and inside one
+  every way to group the digits is tried (`cells.py`, `choice.py`). A leading small number that is one
+  of the table's footnotes is a marker, not a value; a footnote number glued to the label is removed.
+- Labels wrapped above their values are joined to the row; a lone code above a label is its code.
+Ambiguous splits are reported as `Kontroll` rows (kontroll "tabell_splitt"), and a total row that does
+not add up as "tabell_sum" (`sums.py`).
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
-from itertools import combinations
 
 import regex
 
-from hdir_extract.document import Document
+from hdir_extract.document import Document, Kind
+from hdir_extract.extractors.nokkeltall.cells import GAP, row_readings, split_row, unit_name, value
+from hdir_extract.extractors.nokkeltall.choice import choose, column_medians, common_width
+from hdir_extract.extractors.nokkeltall.columns import column_heads, regroup
+from hdir_extract.extractors.nokkeltall.printed import Printed, block_lines, printed_lines
+from hdir_extract.extractors.nokkeltall.sums import sum_checks
 from hdir_extract.models import Kontroll, Nokkeltall, Record
-from hdir_extract.parsing.numbers import NumberError, parse_number
 from hdir_extract.parsing.text import join_lines
 
-_CAPTION = regex.compile(r"^\s*Tabell\s+(?P<nr>\d+(?:[-.]\d+)?)\s*(?P<title>.*?)\s*$")
-_FIGURE = regex.compile(r"^\s*Figur\s+\d+(?:[-.]\d+)?")
-# page furniture inside a table: the running footer "Årsrapport 2023  27", or "Side 4" / "Side 4 av 90"
-_FOOTER = regex.compile(
-    r"^\s*(?:\p{L}[\p{L} .]{2,40}\s(?:19|20)\d{2}(?:\s{2,}|\t)\d{1,3}"
-    r"|Side\s+\d{1,3}(?:\s+av\s+\d{1,3})?)\s*$",
-    regex.IGNORECASE,
-)
-# a cell boundary: a run of spaces in the text layer, a TAB from the PDF reader (wide gap)
-_GAP = r"(?:\s*\t\s*|\s{2,})"
-_FOOTNOTE = regex.compile(r"^\s*(?P<nr>\d{1,2})\s+(?P<text>\p{L}.{3,})$")
+CAPTION = regex.compile(r"^\s*Tabell\s+(?P<nr>\d+(?:[-.]\d+)?)\s*(?P<title>.*?)\s*$")
+# the tables of the statutory accounts are read by `regnskap.py` (and bevilgninger)
+ACCOUNTS = regex.compile(r"bevilgningsrapportering|artskontorapportering", regex.IGNORECASE)
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-# the tables of the statutory accounts belong to the bevilgninger extractor
-_ACCOUNTS = regex.compile(r"bevilgningsrapportering|artskontorapportering", regex.IGNORECASE)
-# a value: digits grouped by single spaces, optional decimals, optional unit; or the nil dash
-_UNIT = (
-    r"(?:%|prosent|mill\.\s*(?:kr(?:oner)?\.?)?|millioner(?:\s+kr(?:oner)?)?"
-    r"|mrd\.\s*(?:kr(?:oner)?\.?)?|milliarder(?:\s+kr(?:oner)?)?|kr\.?)"
-)
-_VALUE_RUN = regex.compile(
-    rf"(?P<run>(?:(?:(?<=\s)|^)(?:[-–]|\d+(?:[ ]\d{{3}})*(?:,\d+)?(?:\s?{_UNIT})?)(?=\s|$)\s*)+)$"
-)
-
-
-@dataclass
-class _Row:
-    linje: int
-    label: str
-    chunks: list[list[str]]  # hard-separated groups of cells text
-    raw_line: str
-    candidates: list[list[tuple[str, str | None]]] = field(default_factory=list)
-
-
-_UNIT_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"mill\.\s*kr|millioner kroner", "mill. kroner"),
-    (r"mrd\.\s*kr|milliarder kroner", "mrd. kroner"),
-    (r"hele tusen|i 1 ?000 kr|tusen kroner", "tusen kroner"),
-    (r"%|\bandel|prosent", "prosent"),
-    (r"årsverk", "årsverk"),
-    (r"\bantall\b", "antall"),
-    (r"lønn|\bkroner\b|\bkr\b", "kroner"),
-    (r"\bdager\b|\bdøgn\b", "dager"),
-)
-
-
-def _unit_name(unit: str | None, contexts: list[str | None]) -> str:
-    """The unit printed on the value; else named by the column head, the row label or the caption
-    (first that names one); else a count."""
-    u = (unit or "").lower()
-    if u == "%" or u.startswith("prosent"):
-        return "prosent"
-    if u.startswith("mrd") or u.startswith("milliard"):
-        return "mrd. kroner"
-    if u.startswith("mill"):
-        # "95 millioner" (a count in millions) vs "5,6 mill. kr"
-        return "mill. kroner" if "kr" in u else "millioner"
-    if u.startswith("kr"):
-        return "kroner"
-    for ctx in contexts:
-        low = (ctx or "").lower()
-        for pat, name in _UNIT_PATTERNS:
-            if regex.search(pat, low):
-                return name
-    return "antall"
-
-
-def _splits(tokens: list[str]) -> list[list[str]]:
-    """Every way to read space-separated digit groups as numbers: later groups have 3 digits."""
-    n = len(tokens)
-    out: list[list[str]] = []
-
-    def rec(i: int, acc: list[str]) -> None:
-        if i == n:
-            out.append(acc)
-            return
-        first = tokens[i]
-        if not _starts_number(first):
-            return
-        j = i + 1
-        rec(j, [*acc, first])
-        while j < n and regex.fullmatch(r"\d{3}(?:,\d+)?", tokens[j]) and "," not in tokens[j - 1]:
-            j += 1
-            rec(j, [*acc, " ".join(tokens[i:j])])
-
-    rec(0, [])
-    return out
-
-
-def _starts_number(tok: str) -> bool:
-    # a number's first group has 1-3 digits and no leading zero ("023" only continues a number)
-    return bool(regex.fullmatch(r"(?:0|[1-9]\d{0,2}|\d{4,})(?:,\d+)?", tok)) or tok in ("-", "–")
-
-
-def _chunk_cells(chunk: str) -> list[list[tuple[str, str | None]]]:
-    """Readings of one hard-separated chunk as a list of (number text, unit)."""
-    parts = regex.split(rf"(?<=\S)\s?({_UNIT})(?=\s|$)", chunk.strip())
-    # parts: text, unit, text, unit, ... ; each text may hold several numbers
-    readings: list[list[tuple[str, str | None]]] = [[]]
-    for k in range(0, len(parts), 2):
-        text = parts[k].strip()
-        unit = parts[k + 1] if k + 1 < len(parts) else None
-        if not text:
-            continue
-        toks = text.split()
-        opts = _splits(toks)
-        if not opts:
-            return []
-        new = []
-        for r in readings:
-            for o in opts:
-                cells = [(t, None) for t in o]
-                if unit:
-                    cells[-1] = (cells[-1][0], unit)
-                new.append(r + cells)
-        readings = new
-    return readings
-
-
-def _value(text: str) -> float | None:
-    try:
-        v = parse_number(text)
-    except NumberError:
-        return None
-    return None if v is None else float(v)
-
-
-def _row_readings(chunks: list[str], limit: int = 400) -> list[list[tuple[str, str | None]]]:
-    readings: list[list[tuple[str, str | None]]] = [[]]
-    for ch in chunks:
-        opts = _chunk_cells(ch)
-        if not opts:
-            return []
-        readings = [r + o for r in readings for o in opts][:limit]
-    return readings
-
-
-def _split_line(text: str) -> tuple[str, list[str]] | None:
-    """Label and the hard-separated value chunks at the end of a table line."""
-    m = _VALUE_RUN.search(text.rstrip())
-    if not m or not regex.search(r"\d", m.group("run")):
-        return None
-    label = text[: m.start("run")].rstrip()
-    run = m.group("run").strip()
-    chunks = [c for c in regex.split(_GAP, run) if c.strip()]
-    return label, chunks
+MAX_ROWS = 120
+FOOTNOTE_REACH = 30  # printed lines after the table where its footnotes may stand (further down the page)
 
 
 @dataclass
 class _Table:
     nr: str
     title: str
-    caption_line: int
-    lines: list[tuple[int, str]]
-    footnotes: set[str]
+    lines: list[Printed]
+    unit: str | None = None
+    footnotes: set[str] = field(default_factory=set)
 
 
-def _find_tables(doc: Document) -> list[_Table]:
+@dataclass
+class _Row:
+    linje: int
+    label: str
+    chunks: list[str]
+
+
+def extract_tables(doc: Document) -> list[Record]:
+    out: list[Record] = []
+    for tab in _tables(doc):
+        out.extend(_read_table(doc, tab))
+    return out
+
+
+def _caption_of(doc: Document, lines: list[Printed], k: int, taken: set[int]) -> regex.Match[str] | None:
+    """The caption printed line `k` opens a table with (see `_caption_at`), or the caption the reader
+    kept on a table block not yet opened by a caption line."""
+    p = lines[k]
+    if _caption_at(lines, k):
+        return CAPTION.match(p.text)
+    if p.is_row and p.block not in taken:
+        return CAPTION.match(doc.blocks[p.block].caption or "")
+    return None
+
+
+def _caption_at(lines: list[Printed], k: int) -> bool:
+    """A caption line: a caption block's first line; a paragraph of one line "Tabell N-M …" right above
+    a table (a DOCX caption in a plain style); a table row that holds only a caption (a text layer may
+    run a caption into the table above it)."""
+    p = lines[k]
+    if not CAPTION.match(p.text) or split_row(p.text):
+        return False
+    if p.kind is Kind.CAPTION:
+        return p.first
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    if p.kind is Kind.PARAGRAPH and p.first and nxt is not None and nxt.is_row:
+        return True
+    return p.is_row and len(p.cells) == 1
+
+
+def _tables(doc: Document) -> list[_Table]:
+    lines = printed_lines(doc)
     tables: list[_Table] = []
-    n = len(doc)
-    no = 1
-    while no <= n:
-        m = _CAPTION.match(doc.text(no))
-        if not m or _ACCOUNTS.search(m.group("title")):
-            no += 1
-            continue
-        body: list[tuple[int, str]] = []
-        notes: set[str] = set()
-        k = no + 1
-        prose = 0
-        while k <= n:
-            t = doc.text(k)
-            s = t.strip()
-            if _CAPTION.match(t) and k > no + 1:
-                break
-            if not s or _FOOTER.match(t):
-                k += 1
-                continue
-            fm = _FOOTNOTE.match(t)
-            if fm and len(s) > 20 and not _split_line(t):
-                # footnotes close the table; collect them (they may run on a few lines)
-                while k <= n:
-                    fm = _FOOTNOTE.match(doc.text(k))
-                    if not fm and doc.text(k).strip():
-                        break
-                    if fm:
-                        notes.add(fm.group("nr"))
-                    k += 1
-                break
-            if _is_prose(s):
-                prose += 1
-                if prose >= 1 and body:
-                    break
-            body.append((k, t))
+    taken: set[int] = set()  # table blocks already read under a caption
+    k = 0
+    while k < len(lines):
+        m = _caption_of(doc, lines, k, taken)
+        if not m or ACCOUNTS.search(m.group("title")):
             k += 1
-            if len(body) > 120:
-                break
-        # footnote markers may also be printed further down the page (counted in text lines, so
-        # the reach does not depend on how many blank lines the text layer has)
-        seen, j = 0, k
-        while j <= n and seen < 30:
-            t = doc.text(j)
-            if t.strip():
-                seen += 1
-                fm = _FOOTNOTE.match(t)
-                if fm and len(t.strip()) > 20:
-                    notes.add(fm.group("nr"))
-            j += 1
-        tables.append(_Table(m.group("nr"), m.group("title"), no, body, notes))
-        no = k
+            continue
+        # a caption block's further lines are the first header lines (a text layer's "POBO" line)
+        start = k + 1 if _caption_at(lines, k) else k
+        body, end = _body(doc, lines, start)
+        taken.update(q.block for q in body if q.is_row)
+        unit = next((doc.blocks[q.block].unit for q in body if q.is_row and doc.blocks[q.block].unit), None)
+        notes = _footnotes(doc, lines[end : end + FOOTNOTE_REACH])
+        tables.append(_Table(m.group("nr"), m.group("title"), body, unit, notes))
+        k = max(end, k + 1)
     return tables
+
+
+def _body(doc: Document, lines: list[Printed], start: int) -> tuple[list[Printed], int]:
+    """The table's printed lines from `start`, and the index of the first line after them."""
+    body: list[Printed] = []
+    k = start
+    seen_values = False  # a table row with values has been read
+    while k < len(lines) and len(body) <= MAX_ROWS:
+        p = lines[k]
+        block = doc.blocks[p.block]
+        numbered_heading = p.kind is Kind.HEADING and block.number
+        if (
+            _caption_at(lines, k)
+            or _footnote_line(p)
+            or (p.first and (p.kind is Kind.CAPTION or numbered_heading))
+        ):
+            break
+        after_rows = seen_values and p.first and not p.is_row and lines[k - 1].is_row
+        if after_rows and not _all_values(doc, p.block):
+            break  # the first block after the table's own rows (a block of column heads is no end)
+        if _is_prose(p.text) and body:
+            break
+        seen_values = seen_values or (p.is_row and split_row(_text(p)) is not None)
+        body.append(p)
+        k += 1
+    return body, k
+
+
+def _all_values(doc: Document, index: int) -> bool:
+    """A block between two parts of a table whose every line ends in values ("15 %")."""
+    return all(split_row(p.text) for p in block_lines(doc.blocks[index], index, doc.lines))
+
+
+# a footnote's text as printed: its number, then a word ("14 Inkluderer overføring av …")
+_FOOTNOTE_TEXT = regex.compile(r"^\s*(?P<nr>\d{1,2})\s+\p{L}.{16,}")
+
+
+def _footnotes(doc: Document, lines: list[Printed]) -> set[str]:
+    """Numbers of the footnotes printed after the table (and further down its page): footnote blocks,
+    and a line that opens with a footnote's number and text (a text layer may run the foot of the page
+    into a paragraph: reported as a layout problem)."""
+    out: set[str] = set()
+    for p in lines:
+        block = doc.blocks[p.block]
+        if p.first and p.kind is Kind.FOOTNOTE and _footnote_line(p) and block.number:
+            out.add(block.number)
+        elif _footnote_line(p) and (m := _FOOTNOTE_TEXT.match(p.text)):
+            out.add(m.group("nr"))
+    return out
+
+
+def _footnote_line(p: Printed) -> bool:
+    """A footnote: a footnote block's first line, or a line (also a table row, where the layer took the
+    foot of the page into the table) that opens with a footnote's number and text. A text layer may
+    take a figure's "15 %" for a footnote: a line that ends in values is none."""
+    if p.kind is Kind.FOOTNOTE and p.first:
+        return len(p.text) > 20 and not split_row(p.text)
+    return bool(_FOOTNOTE_TEXT.match(p.text)) and not split_row(p.text)
+
+
+def _text(p: Printed) -> str:
+    # a table block's cells are hard boundaries: joined by TAB, a cell gap to the row reader
+    return p.cell_text("\t").strip() if p.is_row else p.text.strip()
 
 
 def _is_prose(s: str) -> bool:
     """A running-text line: long, no cell gaps, no value at the end."""
-    return len(s) > 75 and not regex.search(_GAP, s) and not _split_line(s)
+    s = s.strip()
+    return len(s) > 75 and not regex.search(GAP, s) and not split_row(s)
 
 
-def _year_columns(tab: _Table) -> tuple[list[int], int]:
-    """Years printed as column heads, and the line index where the header ends."""
-    for idx, (_, t) in enumerate(tab.lines[:8]):
-        sp = _split_line(t)
+def _year_columns(lines: list[Printed]) -> tuple[list[int], int]:
+    """Years printed as column heads, and the index of the line after the header."""
+    for idx, p in enumerate(lines[:8]):
+        t = _text(p)
+        sp = split_row(t)
         years = _YEAR.findall(t)
-        if len(years) >= 2 and sp and all(_YEAR.fullmatch(y) for y in " ".join(sp[1]).split()):
+        if len(years) >= 2 and sp:
             tail = " ".join(sp[1]).split()
-            if len(tail) == len(years) and len(tail) >= 2:
+            if all(_YEAR.fullmatch(y) for y in tail) and len(tail) == len(years):
                 return [int(y) for y in tail], idx + 1
     return [], 0
+
+
+def _is_code_only(text: str) -> bool:
+    """A lone whole number ("1060") is a code wrapped above the next row's label, not a value: values
+    that stand alone below their label carry decimals or a unit ("13,4")."""
+    return bool(regex.fullmatch(r"\s*\d{3,5}\s*", text))
+
+
+def _rows(lines: list[Printed]) -> tuple[list[_Row], list[Printed]]:
+    """The value rows, and the header lines printed above the first of them."""
+    rows: list[_Row] = []
+    header: list[Printed] = []
+    pending: list[Printed] = []  # label lines printed above their values
+    codes: list[str] = []  # a lone code ("1060") printed above a row's wrapped label
+    for p in lines:
+        text = _text(p)
+        if _is_code_only(text):
+            codes.append(text.strip())
+            continue
+        sp = split_row(text)
+        if sp is None:
+            pending.append(p)
+            continue
+        label, chunks = sp
+        if not label.strip() and not pending:
+            continue  # a value with nothing to label it: figure data printed inside the table
+        own = " ".join(label.split())
+        if pending and (not own or own[0].islower()):
+            own = join_lines([*(q.text.strip() for q in pending), own])
+        elif not rows:
+            header.extend(pending)
+        pending = []
+        if codes:
+            own = join_lines([*codes, own])
+            codes = []
+        rows.append(_Row(p.line, own, chunks))
+    return rows, header
 
 
 def _strip_footnote(label: str, notes: set[str]) -> str:
@@ -268,109 +241,27 @@ def _strip_footnote(label: str, notes: set[str]) -> str:
     return label
 
 
-def _choose(
-    readings: list[list[tuple[str, str | None]]],
-    ncol: int,
-    notes: set[str],
-    medians: list[float | None],
-    by_row: bool,
-) -> tuple[list[tuple[str, str | None] | None] | None, bool]:
-    """Pick the reading of a row's numbers as `ncol` cells.
-
-    Preference: a reading with exactly `ncol` cells; then one whose extra leading number is a
-    footnote printed below the table; then one with empty cells (placed where their sizes fit the
-    columns), each step only when the earlier gives nothing. Within a step the cheapest reading
-    wins (`_cost`); the bool says whether another reading was possible (reported as a Kontroll).
-    """
-    steps: list[list[tuple[float, list]]] = [[], [], [], []]
-    for r in readings:
-        if len(r) == ncol:
-            steps[0].append((_cost(r, medians, by_row), list(r)))
-        elif len(r) == ncol + 1 and r[0][1] is None and r[0][0] in notes:
-            steps[1].append((_cost(r[1:], medians, by_row), list(r[1:])))
-        elif len(r) == ncol + 1 and r[0][1] is None and regex.fullmatch(r"\d{1,2}", r[0][0]):
-            # an unlisted small number before the values: most likely a footnote marker
-            steps[2].append((_cost(r[1:], medians, by_row) + 1.0, list(r[1:])))
-    # an empty cell printed as nothing competes with readings that split a number to fill the row
-    placed = _with_empty(readings, ncol, medians)
-    if placed is not None:
-        cost, cells = placed
-        if steps[0] and cost < min(c for c, _ in steps[0]):
-            steps[0] = [(cost, cells)]
-        elif not any(steps[:3]):
-            steps[3].append((cost, cells))
-    for step in steps:
-        if step:
-            step.sort(key=lambda x: x[0])
-            distinct = {tuple(c for c in s[1]) for s in step}
-            return step[0][1], len(distinct) > 1
-    return None, False
-
-
-def _cost(cells: list[tuple[str, str | None]], medians: list[float | None], by_row: bool) -> float:
-    """How far the values lie from their column's typical size (log scale); in a table of year
-    columns, also how far apart the values of the row are (one indicator over a few years)."""
-    vals = [_value(t) for t, _ in cells]
-    logs = [math.log10(abs(v) + 1) for v in vals if v is not None]
-    cost = 0.0
-    for v, med in zip(vals, medians, strict=False):
-        if v is not None and med is not None:
-            cost += 0.5 * abs(math.log10(abs(v) + 1) - med)
-    if logs and (by_row or not any(m is not None for m in medians)):
-        cost += max(logs) - min(logs)
-    return cost
-
-
-def extract_tables(doc: Document) -> list[Record]:
-    out: list[Record] = []
-    for tab in _find_tables(doc):
-        out.extend(_read_table(doc, tab))
-    return out
-
-
 def _read_table(doc: Document, tab: _Table) -> list[Record]:
-    years, start = _year_columns(tab)
-    rows: list[_Row] = []
-    header: list[str] = []
-    pending: list[str] = []  # label lines printed above their values
-    codes: list[str] = []  # a lone code ("1060") printed above a row's wrapped label
-    for no, text in tab.lines[start:]:
-        if _is_code_only(text):
-            codes.append(text.strip())
-            continue
-        sp = _split_line(text)
-        if sp is None:
-            pending.append(text.strip())
-            continue
-        label, chunks = sp
-        if not label and not pending:
-            # a value line with nothing to label it: figure data printed inside the table
-            continue
-        own = label.strip()
-        if pending and (not own or own[0].islower()):
-            own = join_lines([*pending, own])
-        elif not rows:
-            header.extend(pending)
-        pending = []
-        if codes:
-            own = join_lines([*codes, own])
-            codes = []
-        rows.append(_Row(no, own, chunks, text))
+    years, start = _year_columns(tab.lines)
+    rows, header = _rows(tab.lines[start:])
     if not rows:
         return []
-    readings = [_row_readings(r.chunks) for r in rows]
-    ncol = len(years) or _common_width(readings, tab.footnotes)
+    readings = [row_readings(r.chunks) for r in rows]
+    ncol = len(years) or common_width(readings)
     if not ncol:
         return []
-    medians = _column_medians(readings, ncol, tab.footnotes)
-    heads = _column_heads(header, ncol)
-    out: list[Record] = []
+    medians = column_medians(readings, ncol)
+    heads = None if years else column_heads(header, ncol)
     kilde = f"Tabell {tab.nr}"
-    context_title = tab.title
-    for row, rd in zip(rows, readings, strict=False):
-        cells, ambiguous = _choose(rd, ncol, tab.footnotes, medians, bool(years))
+    # a table without year columns reports the caption's year, else the report year
+    caption_years = _YEAR.findall(tab.title)
+    table_year = int(caption_years[-1]) if caption_years else doc.aar
+    out: list[Record] = []
+    for row, rd in zip(rows, readings, strict=True):
+        cells, ambiguous = choose(rd, ncol, tab.footnotes, medians, bool(years))
         if cells is None:
             continue
+        cells = regroup(heads, cells)
         label = _strip_footnote(row.label, tab.footnotes)
         if ambiguous:
             out.append(
@@ -379,22 +270,17 @@ def _read_table(doc: Document, tab: _Table) -> list[Record]:
                     linje=row.linje,
                     kontroll="tabell_splitt",
                     nokkel=f"{kilde} {label}",
-                    forventet=row.raw_line.strip(),
+                    forventet=doc.text(row.linje).strip(),
                     beregnet=" | ".join(c[0] for c in cells if c is not None),
                     ok=False,
                     melding="Tallene i raden kan deles på flere måter; valgt etter tallenes størrelse.",
                 )
             )
         for i, cell in enumerate(cells):
-            if cell is None:
+            if cell is None or (v := value(cell[0])) is None:
                 continue
             text, unit = cell
-            v = _value(text)
-            if v is None:
-                continue
-            col_head = None if years else (heads[i] if heads else None)
-            enhet = _unit_name(unit, [col_head, label, context_title])
-            raw = f"{text} {unit}".strip() if unit in ("%",) else text
+            col_head = heads[i] if heads else None
             out.append(
                 Nokkeltall(
                     dok_id=doc.dok_id,
@@ -402,152 +288,11 @@ def _read_table(doc: Document, tab: _Table) -> list[Record]:
                     kilde=kilde,
                     kilde_type="tabell",
                     indikator=label or None,
-                    kolonne=col_head if not years else None,
-                    aar=years[i] if years else _table_year(tab, doc),
+                    kolonne=col_head,
+                    aar=years[i] if years else table_year,
                     verdi=v,
-                    enhet=enhet,
-                    raw=raw,
+                    enhet=unit_name(unit, [col_head, label, tab.unit, tab.title]),
+                    raw=f"{text} {unit}".strip() if unit == "%" else text,
                 )
             )
-    return out + _sum_checks(doc, kilde, [r for r in out if isinstance(r, Nokkeltall)])
-
-
-_ROUNDED_UNITS = frozenset({"mill. kroner", "mrd. kroner", "tusen kroner", "prosent", "årsverk"})
-_SUM_LABEL = regex.compile(r"^\s*(?:sum|totalt?|i alt)\b", regex.IGNORECASE)
-
-
-def _sum_checks(doc: Document, kilde: str, values: list[Nokkeltall]) -> list[Record]:
-    """A total row ("Sum", "Totalt", "I alt") must equal the rows above it (back to the previous
-    total) column by column. Checked only where all those rows share the total's unit, so a key
-    figure table mixing årsverk, kroner and prosent is not summed."""
-    out: list[Record] = []
-    rows: dict[int, list[Nokkeltall]] = {}
-    for v in values:
-        rows.setdefault(v.linje, []).append(v)
-    block: list[list[Nokkeltall]] = []
-    for linje in sorted(rows):
-        cells = rows[linje]
-        label = cells[0].indikator or ""
-        if not _SUM_LABEL.match(label):
-            block.append(cells)
-            continue
-        units = {c.enhet for r in block for c in r} | {c.enhet for c in cells}
-        if len(block) >= 2 and len(units) == 1:
-            for c in cells:
-                col = [x.verdi for r in block for x in r if (x.aar, x.kolonne) == (c.aar, c.kolonne)]
-                if not col or c.verdi is None or any(x is None for x in col):
-                    continue
-                total = sum(x for x in col if x is not None)
-                # amounts in millions, shares and årsverk are printed rounded: allow half a unit
-                # per summed row; counts must add up exactly
-                rounded = c.enhet in _ROUNDED_UNITS or any(x % 1 for x in col if x is not None)
-                ok = abs(total - c.verdi) <= (0.5 * len(col) if rounded else 0) + 1e-9
-                out.append(
-                    Kontroll(
-                        dok_id=doc.dok_id,
-                        linje=linje,
-                        kontroll="tabell_sum",
-                        nokkel=f"{kilde} {label} {c.kolonne or c.aar or ''}".strip(),
-                        forventet=c.raw,
-                        beregnet=f"{total:g}",
-                        avvik=total - c.verdi,
-                        ok=ok,
-                        melding=None if ok else "Summen av radene over stemmer ikke med sumraden.",
-                    )
-                )
-        block = []
-    return out
-
-
-def _column_heads(header: list[str], ncol: int) -> list[str] | None:
-    """Column heads from the header lines: fragments split at runs of spaces, a fragment starting in
-    lower case or "(" continues the one before; a first extra fragment heads the label column;
-    more fragments than columns are group heads over the columns ("POBO – Faste stillinger")."""
-    frags: list[str] = []
-    for line in header:
-        for part in regex.split(_GAP, line.strip()):
-            part = part.strip()
-            if not part:
-                continue
-            if frags and (part[0].islower() or part[0] == "("):
-                frags[-1] = join_lines([frags[-1], part])
-            else:
-                frags.append(part)
-    if len(frags) == ncol:
-        return frags
-    if len(frags) == ncol + 1:
-        return frags[1:]
-    if len(frags) > ncol:
-        groups, heads = frags[:-ncol], frags[-ncol:]
-        if ncol % len(groups) == 0:
-            per = ncol // len(groups)
-            return [f"{groups[i // per]} – {h}" for i, h in enumerate(heads)]
-        return heads
-    return None
-
-
-def _is_code_only(text: str) -> bool:
-    """A lone whole number ("1060") on a line is a code wrapped above the next row's label, not a
-    value: values that stand alone below their label carry decimals or a unit ("13,4")."""
-    return bool(regex.fullmatch(r"\s*\d{3,5}\s*", text))
-
-
-def _table_year(tab: _Table, doc: Document) -> int | None:
-    # a table without year columns reports the caption's year, else the report year
-    ys = _YEAR.findall(tab.title)
-    return int(ys[-1]) if ys else doc.aar
-
-
-def _fewest(rd: list[list[tuple[str, str | None]]]) -> list[tuple[str, str | None]] | None:
-    """The reading that keeps each space-grouped run as one number (cells as printed)."""
-    return min(rd, key=len) if rd else None
-
-
-def _common_width(readings: list[list[list[tuple[str, str | None]]]], notes: set[str]) -> int:
-    """The column count: the most common number of cells as printed (ties: the wider)."""
-    counts: dict[int, int] = {}
-    for rd in readings:
-        r = _fewest(rd)
-        if r:
-            counts[len(r)] = counts.get(len(r), 0) + 1
-    if not counts:
-        return 0
-    return max(counts, key=lambda w: (counts[w], w))
-
-
-def _column_medians(readings, ncol: int, notes: set[str]) -> list[float | None]:
-    """Typical size (log10) per column, from rows whose cells as printed fill the columns."""
-    cols: list[list[float]] = [[] for _ in range(ncol)]
-    for rd in readings:
-        r = _fewest(rd)
-        if r and len(r) == ncol:
-            for i, (t, _) in enumerate(r):
-                v = _value(t)
-                if v is not None:
-                    cols[i].append(math.log10(abs(v) + 1))
-    return [sorted(c)[len(c) // 2] if c else None for c in cols]
-
-
-_EMPTY_PENALTY = 1.5  # an empty cell is less likely than a clean split, but not than an absurd one
-
-
-def _with_empty(readings, ncol: int, medians: list[float | None]):
-    """Rows with fewer cells than columns (an empty cell printed as nothing): place the cells
-    where they fit the columns' sizes best. Only for rows with at least two cells."""
-    best = None
-    for r in readings:
-        if len(r) < 2 or len(r) >= ncol:
-            continue
-        for pos in combinations(range(ncol), len(r)):
-            placed: list[tuple[str, str | None] | None] = [None] * ncol
-            for p, c in zip(pos, r, strict=False):
-                placed[p] = c
-            cost = sum(
-                0.5 * abs(math.log10(abs(v) + 1) - medians[p])
-                for p, c in zip(pos, r, strict=False)
-                if (v := _value(c[0])) is not None and medians[p] is not None
-            )
-            cost += _EMPTY_PENALTY * (ncol - len(r))
-            if best is None or cost < best[0]:
-                best = (cost, placed)
-    return best
+    return out + sum_checks(doc, kilde, [r for r in out if isinstance(r, Nokkeltall)])

@@ -5,9 +5,13 @@ often in mid-sentence or between two rows of a table. A line is furniture when:
 - it is "Side N" or "Side N av M";
 - it is a running head: a short title with a page number at one end ("27 Årsrapport 2023",
   "Prop. 1 S (2024–2025) 16", "46 Meld. St. 9 2023–2024") whose title recurs at least three times with
-  page numbers that rise, mostly by one or two pages, a page's worth of lines apart. Footnotes citing one
-  source ("3 Helsedirektoratet (2023) …") and "post 21" in running text do not rise like pages;
-- it recurs exactly next to such a head (a second head line, "Nasjonal helse- og samhandlingsplan");
+  page numbers that rise, mostly by one or two pages, a page's worth of lines apart; or, where the text
+  layer kept the head on some pages only, by more but at a steady number of lines per page (then every
+  line with that title and a number is the head, also in an appendix that numbers its pages anew).
+  Footnotes citing one source ("3 Helsedirektoratet (2023) …") and "post 21" in running text do not
+  rise like pages;
+- it recurs exactly next to such a head on several pages (a second head line, "Nasjonal helse- og
+  samhandlingsplan");
 - it is a bare page number whose neighbours among the bare numbers count pages (n-1 or n+1 within a
   page's worth of lines): a lone "21" in a table or list is not furniture, "14" … "15" … "16" is; a
   year ("2024") is never a page number.
@@ -75,6 +79,26 @@ def _counts_pages(occurrences: list[tuple[int, int]]) -> bool:
     return median[1] <= 2 and lines_per_page >= MIN_PAGE_LINES
 
 
+def _steady_pages(run: list[tuple[int, int]]) -> bool:
+    """A rising run whose numbers may jump (a text layer kept the head on some pages only) but at a
+    steady number of lines per page: the lines per page of every step within a factor of two."""
+    if len(run) < MIN_REPEATS:
+        return False
+    per_page = sorted((b[0] - a[0]) / (b[1] - a[1]) for a, b in pairwise(run))
+    return per_page[0] >= MIN_PAGE_LINES and per_page[-1] <= 2 * per_page[0]
+
+
+def _rising_runs(occurrences: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The occurrences cut where the page number does not rise: an appendix numbers its pages anew."""
+    runs: list[list[tuple[int, int]]] = []
+    for occ in occurrences:
+        if runs and occ[1] > runs[-1][-1][1]:
+            runs[-1].append(occ)
+        else:
+            runs.append([occ])
+    return runs
+
+
 def _running_heads(lines: Sequence[SourceLine]) -> set[int]:
     heads: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for i, ln in enumerate(lines):
@@ -83,15 +107,18 @@ def _running_heads(lines: Sequence[SourceLine]) -> set[int]:
             heads[key[0]].append((i, key[1]))
     found: set[int] = set()
     for occurrences in heads.values():
-        if _counts_pages(occurrences):
+        # a title that counts pages somewhere is the running head wherever it stands with a number
+        # (also in an appendix that numbers its pages anew)
+        if _counts_pages(occurrences) or any(_steady_pages(run) for run in _rising_runs(occurrences)):
             found.update(i for i, _ in occurrences)
     return found
 
 
 def _companions(lines: Sequence[SourceLine], heads: set[int]) -> set[int]:
-    """Lines recurring exactly next to running heads: the head's second line."""
+    """Lines recurring exactly next to running heads: the head's second line. It must stand beside a
+    head on several pages, not once (a table's repeated column head printed right after a footer)."""
     exact = Counter(" ".join(ln.text.split()) for ln in lines if ln.text.strip())
-    found: set[int] = set()
+    beside: dict[int, str] = {}
     for i in heads:
         for j in (i - 1, i + 1):
             if 0 <= j < len(lines) and j not in heads:
@@ -104,8 +131,9 @@ def _companions(lines: Sequence[SourceLine], heads: set[int]) -> set[int]:
                     and _P2.search(t)
                     and not t.endswith((".", ",", ";", ":"))
                 ):
-                    found.add(j)
-    return found
+                    beside[j] = t
+    pages = Counter(beside.values())
+    return {j for j, t in beside.items() if pages[t] >= MIN_REPEATS}
 
 
 def _page_numbers(lines: Sequence[SourceLine]) -> set[int]:
