@@ -134,12 +134,6 @@ def test_next_years_edition(original):
     assert women.tekst == "legge fram en egen strategi for kvinnehelse i 2025"
 
 
-@pytest.mark.xfail(
-    reason="layout on the two-column PDF: chapter heading '2 Utviklingstrekk …' (a new page right after "
-    "footnote 1) is read as footnote 2 and the footnotes after it as chapters; later section headings are "
-    "out of sequence, so '5.1 …' is joined to Boks 5.1's last item and Boks 9.1 runs into the next lists",
-    strict=True,
-)
 def test_the_two_column_pdf_gives_the_same_records(original):
     """The Meld. St. typeset in two columns (pages break inside boxes, no "forts." and no page-top
     indent): every record equals the text's, the 9.4.1 item interrupted by two figures included."""

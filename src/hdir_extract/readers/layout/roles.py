@@ -39,7 +39,7 @@ _P6 = regex.compile(r"\s*\d{1,3}\s+[^\d\s]")
 
 MAX_HEADING_LEN = 110
 MAX_TITLE_LEN = 90  # an unnumbered heading is a short line
-MAX_TITLE_WORDS = 16
+MAX_TITLE_WORDS = 12
 _COLON_RUN_ON = regex.compile(r":\s+\S")
 _FOOTNOTE = regex.compile(r"^\s*([1-9]\d{0,2})\s+(?=\S)")  # "01 Driftsutgifter" is a post, not note 1
 _SENTENCE_END = regex.compile(r"[.!?:;»]\s*$")

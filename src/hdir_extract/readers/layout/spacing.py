@@ -36,8 +36,10 @@ ADJACENT_SHARE = 0.3
 WINDOW = 40  # line pairs either side that decide a pair's spacing
 SHORT_END = 0.75  # a line ending a sentence this much shorter than a full line ends its paragraph
 TITLE_LINE = 0.5  # a line without end punctuation this short, before a capital, is a title
-# ")" is no sentence end: "… Prop. 36 S (2023–2024)" wraps on in mid-sentence
-_SENTENCE_END = regex.compile(r"[.!?:;»”\"]\s*$")
+_SENTENCE_END = regex.compile(r"[.!?:;»”\")]\s*$")
+# a line ending in ")" may end a sentence ("… (KSF)"), but one going on in lower case is mid-sentence
+# ("… Prop. 36 S (2023–2024)" / "om …")
+_CLOSED_END = regex.compile(r"[.!?:;»”\"]\s*$")
 _HYPHEN_END = regex.compile(r"\p{L}[-\u2010]$")
 _LOWER_START = regex.compile(r"^\s*[\p{Ll}]")
 # a line ending in a word no sentence ends with goes on with a number ("… kvinnehelse i" / "2024"); a
@@ -88,7 +90,7 @@ def mid_sentence(before: str, after: str) -> bool:
         return bool(_LOWER_START.match(after))
     if _OPEN_END.search(before) and _DIGIT_START.match(after):
         return True  # "… strategi for kvinnehelse i" / "2024": no sentence ends in "i", "og", "for"
-    return not _SENTENCE_END.search(before) and bool(_LOWER_START.match(after))
+    return not _CLOSED_END.search(before) and bool(_LOWER_START.match(after))
 
 
 def _short_end(before: str, after: str, width: float) -> bool:
@@ -98,22 +100,10 @@ def _short_end(before: str, after: str, width: float) -> bool:
     if not b or not _P1.match(after) or "\t" in before or "\t" in after:
         return False
     if _SENTENCE_END.search(b) and not b.endswith(","):
-        # a short line ends its paragraph; so does any full sentence followed by a short title line
-        # (a text with one paragraph per line prints headings between long lines)
-        return len(b) < SHORT_END * width or _title_after(after, width)
+        return len(b) < SHORT_END * width
     if after.lstrip()[:1].isdigit() and structure.heading_number(after)[0] is None:
         return False  # "… meldingsdel våren" / "2025 med …": a number goes on; a heading number does not
     return len(b) < TITLE_LINE * width and not _TITLE_GOES_ON.search(b)
-
-
-def _title_after(after: str, width: float) -> bool:
-    a = after.strip()
-    return (
-        len(a) < TITLE_LINE * width
-        and len(a.split()) <= 12
-        and not _SENTENCE_END.search(a)
-        and not a.endswith(",")
-    )
 
 
 def _width(lines: Sequence[SourceLine], kept: list[int]) -> float:
