@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests import perturb as P
 from tests.conftest import RAW, load_document
 
 from hdir_extract.classify import classify
@@ -134,3 +135,12 @@ REAL_EXPECTED = {
 def test_real_renderings(name):
     cls = _real(name)
     assert (cls.dokumenttype, cls.aar, cls.tittel) == REAL_EXPECTED[name]
+
+
+def test_annual_report_chapters_are_read_whole_and_without_blank_lines():
+    """The chapter titles wrap ("2. Introduksjon til" / "virksomheten og hovedtall"): the heading is read
+    whole. A text layer without its interleaved blank lines still shows three template chapters."""
+    lines = (RAW / "aarsrapport-2023-helsedirektoratet.txt").read_text(encoding="utf-8").split("\n")
+    for text in ("\n".join(lines), "\n".join(P.drop_interleaved_blanks(lines))):
+        c = classify(read_document("rapport.txt", text.encode()))
+        assert (c.dokumenttype, c.aar) == ("aarsrapport", 2023)

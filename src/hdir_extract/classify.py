@@ -73,7 +73,7 @@ _AARSRAPPORT_TITLE = regex.compile(
 # the chapters of the state annual-report template, as a heading opens them ("1. Leders beretning")
 _CHAPTER = regex.compile(
     r"^(?:\d{1,2}\.?\s+)?(Leders\s+beretning|Introduksjon\s+til\s+virksomheten|Årets\s+aktiviteter\s+og\s+"
-    r"resultater|Styring\s+og\s+kontroll\s+i\s+virksomheten|Vurdering\s+av\s+framtidsutsikter|Årsregnskap)\b"
+    r"resultater|Årets\s+resultater\s+og\s+aktiviteter|Styring\s+og\s+kontroll\s+i\s+virksomheten|Vurdering\s+av\s+framtidsutsikter|Årsregnskap)\b"
     r".{0,60}$",
     regex.IGNORECASE,
 )
@@ -279,14 +279,18 @@ def _classify_letter(doc: Document, head: Head) -> Classification | None:
 def _chapters(head: Head) -> set[str]:
     """The report chapters printed as headings, or as one-line blocks (a reader that builds no headings
     gives a heading as a line of its own); never in a list item or a paragraph ("- Årsrapport 2018
-    (leders beretning, årsregnskap …)")."""
-    lines = Counter(s.block for s in head.all_segs)
+    (leders beretning, årsregnskap …)"). A heading is read whole: a chapter title wraps ("2. Introduksjon
+    til" / "virksomheten og hovedtall")."""
+    texts: dict[int, list[str]] = {}
+    kinds: dict[int, Kind] = {}
+    for s in head.all_segs:
+        texts.setdefault(s.block, []).append(s.text.strip())
+        kinds[s.block] = s.kind
     return {
         m.group(1).casefold()
-        for s in head.all_segs
-        if s.first
-        and (s.kind is Kind.HEADING or (s.kind is Kind.PARAGRAPH and lines[s.block] == 1))
-        and (m := _CHAPTER.match(s.text))
+        for block, parts in texts.items()
+        if (kinds[block] is Kind.HEADING or (kinds[block] is Kind.PARAGRAPH and len(parts) == 1))
+        and (m := _CHAPTER.match(" ".join(parts)))
     }
 
 
