@@ -43,3 +43,37 @@ def test_output_is_deterministic(corpus_rows):
 def test_grounding_summary_per_document(corpus_rows):
     summaries = [k for k in corpus_rows["kontroller"] if k["kontroll"] == "forankring" and k["linje"] is None]
     assert len(summaries) == 5
+
+
+def test_supplementary_letter_alone_expects_no_indicators_but_a_main_letter_does():
+    """Goals and indicators are the main letter's: a file holding only supplementary letter nr. 2 gives
+    none without a warning; the main letter cut off before its goals still warns."""
+    from tests.pdf_factory import SHARED, shared
+
+    from hdir_extract.pipeline import extract_bytes
+
+    nr2 = shared(SHARED.parent / "real" / "supplerende-tildelingsbrev-2026-nr2-helsedirektoratet.md")
+    res = extract_bytes(nr2.name, nr2.read_bytes())
+    assert res.tables["brev"][0]["tillegg_nr"] == 2
+    assert not [m for _, m in res.messages if "indikatorer" in m]
+    # a main letter in the file and no indicators found: the analyst is warned
+    from hdir_extract.extractors import EXTRACTORS
+    from hdir_extract.models import Brev
+    from hdir_extract.pipeline import _missing
+
+    spec = next(e for e in EXTRACTORS if e.name == "indikatorer")
+
+    def letter(kind: str) -> Brev:
+        return Brev(
+            dok_id="d",
+            brev_nr=1,
+            brevtype=kind,
+            dato=None,
+            var_ref=None,
+            emne=None,
+            linje_start=1,
+            linje_slutt=2,
+        )
+
+    assert _missing(spec, "tildelingsbrev", [], [letter("tildelingsbrev"), letter("tillegg")])
+    assert not _missing(spec, "tildelingsbrev", [], [letter("tillegg")])

@@ -28,7 +28,7 @@ from hdir_extract.checks.tildeling_chain import tildeling_chain_checks
 from hdir_extract.classify import Classification, classify
 from hdir_extract.dedupe import Fingerprint, covers, fingerprint, letters_holding
 from hdir_extract.document import Document
-from hdir_extract.extractors import applicable
+from hdir_extract.extractors import ExtractorSpec, applicable
 from hdir_extract.extractors.anmodningsvedtak.links import cross_document_checks as vedtak_checks
 from hdir_extract.linking import link_tables
 from hdir_extract.models import TABLES, Dokument, Feil, Record
@@ -91,6 +91,15 @@ def classified(doc: Document) -> tuple[Document, Classification]:
     cls = classify(doc)
     dok_id = make_dok_id(cls.dokumenttype, cls.aar, doc.sha256)
     return doc.classified(dok_id, cls.dokumenttype, cls.aar, cls.tittel, cls.utsteder), cls
+
+
+def _missing(spec: ExtractorSpec, dokumenttype: str, found: list[Record], earlier: list[Record]) -> bool:
+    """Finding nothing deserves a warning, unless nothing is what this document is expected to give."""
+    if any(r.table == spec.main_table for r in found) or dokumenttype in spec.may_be_empty:
+        return False
+    if spec.main_letter_only:
+        return any(r.table == "brev" and getattr(r, "brevtype", None) != "tillegg" for r in earlier)
+    return True
 
 
 def extract_bytes(name: str, data: bytes, limits: Limits | None = None, debug: bool = False) -> FileResult:
@@ -188,7 +197,7 @@ def _extract_document(name: str, doc: Document, res: FileResult, debug: bool) ->
             if debug:
                 traceback.print_exc()
             continue
-        if not any(r.table == spec.main_table for r in found) and cls.dokumenttype not in spec.may_be_empty:
+        if _missing(spec, cls.dokumenttype, found, records):
             res.feil(
                 doc.dok_id,
                 spec.name,

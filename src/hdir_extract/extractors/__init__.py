@@ -36,6 +36,9 @@ class ExtractorSpec:
     main_table: str
     #: document types where finding nothing is expected (no warning)
     may_be_empty: frozenset[str] = frozenset()
+    #: found only in a main letter: a file of supplementary letters alone is expected to give none (their
+    #: goals and indicators are the main letter's)
+    main_letter_only: bool = False
 
 
 EXTRACTORS: tuple[ExtractorSpec, ...] = (
@@ -60,7 +63,13 @@ EXTRACTORS: tuple[ExtractorSpec, ...] = (
         "anmodningsvedtak",
         may_be_empty=LETTERS | {"aarsrapport"},
     ),
-    ExtractorSpec("indikatorer", frozenset({"tildelingsbrev"}), indikatorer.extract, "indikatorer"),
+    ExtractorSpec(
+        "indikatorer",
+        frozenset({"tildelingsbrev"}),
+        indikatorer.extract,
+        "indikatorer",
+        main_letter_only=True,
+    ),
     ExtractorSpec("nokkeltall", frozenset({"aarsrapport"}), nokkeltall.extract, "nokkeltall"),
     ExtractorSpec(
         "tiltak",
