@@ -159,7 +159,6 @@ def test_items_that_wrap_over_blank_lines_and_page_breaks(meld):
     assert by_line[1712].linje_slutt == 1714
 
 
-@pytest.mark.xfail(reason=BOX_END_LAYOUT, strict=True)
 def test_box_ends_where_the_next_page_resumes_the_running_text(meld):
     by_line = _by_line(meld)
     # Boks 4.1's last item is followed by " helse- og omsorgstjenester gjennom veiledning" (next page)
@@ -339,7 +338,6 @@ def test_pdf_page_change_alone_never_ends_a_box():
         ], new_page_at
 
 
-@pytest.mark.xfail(reason=BOX_END_LAYOUT, strict=True)
 def test_a_box_ends_where_the_sentence_it_interrupted_resumes_on_the_next_page():
     running = [f"omsorgstjenester gjennom veiledning i kommune nummer {k} og i" for k in range(12)]
     lines = [
@@ -541,7 +539,6 @@ def test_the_text_gives_the_docx_tiltak_but_what_its_layer_misreads(meld, docx):
     assert all(k.startswith(TEXT_LAYER_MISREADS) for k in want - got), want - got
 
 
-@pytest.mark.xfail(reason=f"{BOX_END_LAYOUT}; {CHAPTER_LAYOUT}", strict=True)
 def test_the_text_gives_exactly_the_docx_tiltak(meld, docx):
     assert Counter(_norm(r.tekst) for r in meld) == Counter(_norm(r.tekst) for r in docx)
 

@@ -28,6 +28,7 @@ import regex
 
 from hdir_extract.readers import structure
 from hdir_extract.readers.layout.lines import SourceLine
+from hdir_extract.readers.layout.spacing import GOES_ON
 
 # precompiled: these run once per line of every document
 _P1 = regex.compile(r"\p{Ll}")
@@ -173,6 +174,7 @@ def _title_line(text: str) -> bool:
         and bool(_P3.search(text))
         and not _P4.search(text)
         and not _P5.fullmatch(text)
+        and not GOES_ON.search(text)  # "… samarbeid om": a sentence cut off, not a title
     )
 
 

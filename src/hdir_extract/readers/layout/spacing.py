@@ -46,8 +46,9 @@ _LOWER_START = regex.compile(r"^\s*[\p{Ll}]")
 # capital after it may be a box or heading that interrupted the sentence, so only the layer's roles tell
 _OPEN_END = regex.compile(r"(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|ved|mot|gjennom|å)\s*$")
 _DIGIT_START = regex.compile(r"^\s*\d")
-# a title does not end in a function word: a short line ending in one goes on ("… forslag fra")
-_TITLE_GOES_ON = regex.compile(
+# a title does not end in a function word: a short line ending in one goes on ("… forslag fra"); nor
+# does an item or a paragraph
+GOES_ON = regex.compile(
     r"[,;\-\u2010–]$|(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|ved|mot|gjennom|å|som|at|en|et|den|det"
     r"|de|samt|under|etter|innen|hos|uten|over|mellom|blant)$"
 )
@@ -103,7 +104,7 @@ def _short_end(before: str, after: str, width: float) -> bool:
         return len(b) < SHORT_END * width
     if after.lstrip()[:1].isdigit() and structure.heading_number(after)[0] is None:
         return False  # "… meldingsdel våren" / "2025 med …": a number goes on; a heading number does not
-    return len(b) < TITLE_LINE * width and not _TITLE_GOES_ON.search(b)
+    return len(b) < TITLE_LINE * width and not GOES_ON.search(b)
 
 
 def _width(lines: Sequence[SourceLine], kept: list[int]) -> float:

@@ -1,0 +1,56 @@
+"""The line-based layout (readers/layout/) on the real corpus text: the blocks it builds where a box,
+a footnote, a heading or a table make the printed lines hard to read."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from hdir_extract.document import Block, Document, Kind
+from hdir_extract.readers import read_document
+
+ROOT = Path(__file__).resolve().parents[2]
+RAW = ROOT / "data" / "raw"
+MELD = RAW / "meld-st-9-2023-2024-nasjonal-helse-og-samhandlingsplan.txt"
+
+
+@cache
+def _doc(path: Path) -> Document:
+    return read_document(path.name, path.read_bytes())
+
+
+def _block_at(doc: Document, line: int) -> Block:
+    """The block holding `line` (the innermost: a box's item rather than the paragraph around it)."""
+    found = [b for b in doc.blocks if b.first_line <= line <= b.last_line and b.kind is not Kind.FURNITURE]
+    return min(found, key=lambda b: b.last_line - b.first_line)
+
+
+# --- a box interrupts the running text ---------------------------------------------------------------
+
+
+def test_a_box_item_ends_where_the_running_text_it_interrupted_resumes():
+    # Boks 4.1's last item ends "… pårørende og helsepersonell"; the next line (" helse- og
+    # omsorgstjenester gjennom veiledning", the next page) goes on with "… samarbeid om" before the box
+    doc = _doc(MELD)
+    item = _block_at(doc, 3743)
+    assert (item.kind, item.first_line, item.last_line) == (Kind.LIST_ITEM, 3743, 3747)
+    assert item.text.endswith("mer tilgjengelig for pasienter, brukere, pårørende og helsepersonell")
+    assert doc.boxes[item.box].number == "Boks 4.1"
+    assert doc.boxes[item.box].last_line == 3747
+    para = next(b for b in doc.blocks if b.first_line == 3650)
+    assert (para.kind, para.last_line, para.box) == (Kind.PARAGRAPH, 3761, None)
+    assert "samarbeid om helse- og omsorgstjenester gjennom veiledning og informasjon." in para.text
+    assert para.text.endswith("Nasjonale virkemidler skal understøtte dette.")
+    assert para.line_at(para.text.index("helse- og omsorgstjenester gjennom")) == 3748
+
+
+def test_a_box_paragraph_ends_where_the_hyphenated_word_it_interrupted_goes_on():
+    # "… anskaffelser og inn-" / Boks 9.2 … "innføring i regionen." / " føre bedre digitale løsninger"
+    doc = _doc(MELD)
+    para = next(b for b in doc.blocks if b.first_line == 14369)
+    assert (para.kind, para.last_line, para.box) == (Kind.PARAGRAPH, 14442, None)
+    assert "sette i gang anskaffelser og innføre bedre digitale løsninger" in para.text
+    box = next(x for x in doc.boxes if x.number == "Boks 9.2")
+    assert box.last_line == 14415
+    # the list after the resumed paragraph is the running text's, not the box's
+    assert _block_at(doc, 14443).box is None
