@@ -54,3 +54,36 @@ def test_a_box_paragraph_ends_where_the_hyphenated_word_it_interrupted_goes_on()
     assert box.last_line == 14415
     # the list after the resumed paragraph is the running text's, not the box's
     assert _block_at(doc, 14443).box is None
+
+
+# --- footnotes and chapter headings ------------------------------------------------------------------
+
+
+def test_a_referenced_footnote_is_no_chapter_heading():
+    # "… lærer av det som går bra.7" (line 9591), then "7 Å lære av det som går bra kalles …" (9607): the
+    # footnote, though 7 would also be the next chapter's number; chapter 7 is the heading at 10527
+    doc = _doc(MELD)
+    note = _block_at(doc, 9607)
+    assert (note.kind, note.number, note.first_line, note.last_line) == (Kind.FOOTNOTE, "7", 9607, 9609)
+    chapters = [(b.number, b.first_line) for b in doc.blocks if b.kind is Kind.HEADING and b.level == 1]
+    assert chapters == [
+        ("1", 14),
+        ("2", 652),
+        ("3", 1627),
+        ("4", 3648),
+        ("5", 6516),
+        ("6", 9263),
+        ("7", 10527),
+        ("8", 12191),
+        ("9", 13986),
+        ("10", 15459),
+    ]
+    seven = _block_at(doc, 10527)
+    assert seven.text == "7 En sammenhengende, trygg og helhetlig svangerskaps-, fødsels- og barselomsorg"
+    assert seven.last_line == 10528
+
+
+def test_a_heading_title_wrapped_before_its_period_of_years():
+    heading = _block_at(_doc(MELD), 9967)
+    assert (heading.kind, heading.number, heading.last_line) == (Kind.HEADING, "6.4.2", 9968)
+    assert heading.title == "Prioriterte nasjonale innsatsområder 2024–2028"

@@ -27,6 +27,8 @@ _LOWER_START = regex.compile(r"^\s*\p{Ll}")
 _ENDS_SENTENCE = regex.compile(r"[.!?:;»”]\s*$")
 _FOOTNOTE_GOES_ON = regex.compile(r"(?:[-\u2010,–(]|\b(?:og|i|for|av|til|med|om|på|eller|the|of|and|in))\s*$")
 _HEADING_GOES_ON = regex.compile(r"(?:\b(?:og|i|for|av|til|med|om|på|eller)|[-\u2010,–])\s*$")
+# a heading's title wrapped before its period: "6.4.2 Prioriterte nasjonale innsatsområder" / "2024–2028"
+_YEARS = regex.compile(r"^(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?$")
 #: a continuation line of a heading is short
 MAX_HEADING_TAIL = 80
 #: the rest of a table cell wrapped onto a line of its own is short
@@ -484,7 +486,7 @@ def _continue_heading(b: _Builder, lines, kept, breaks, roles, k: int) -> int:
     while k < len(kept) and roles[k] is Role.TEXT and not breaks[k]:
         nxt = lines[kept[k]].text.strip()
         if len(nxt) > MAX_HEADING_TAIL or not (
-            _LOWER_START.match(nxt) or _HEADING_GOES_ON.search(b.cur.text)  # type: ignore[union-attr]
+            _LOWER_START.match(nxt) or _YEARS.match(nxt) or _HEADING_GOES_ON.search(b.cur.text)  # type: ignore[union-attr]
         ):
             break
         b.cur.add(lines[kept[k]].no, nxt)  # type: ignore[union-attr]
