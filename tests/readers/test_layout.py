@@ -87,3 +87,64 @@ def test_a_heading_title_wrapped_before_its_period_of_years():
     heading = _block_at(_doc(MELD), 9967)
     assert (heading.kind, heading.number, heading.last_line) == (Kind.HEADING, "6.4.2", 9968)
     assert heading.title == "Prioriterte nasjonale innsatsområder 2024–2028"
+
+
+# --- headings set apart from their body --------------------------------------------------------------
+
+TB2023 = RAW / "tildelingsbrev-2023-helsedirektoratet.txt"
+TB2026 = RAW / "tildelingsbrev-2026-helsedirektoratet.txt"
+
+
+def _span(block: Block) -> tuple[Kind, int, int]:
+    return block.kind, block.first_line, block.last_line
+
+
+def test_an_assignment_line_after_a_field_line_is_no_part_of_it():
+    # "Frist: Settes i dialog med Helsedirektoratet" / "TB2026-7 Avd. HOD: KTA …": the next word fits
+    doc = _doc(TB2026)
+    assert _span(_block_at(doc, 591)) == (Kind.HEADING, 591, 591)
+    head = _block_at(doc, 593)
+    assert (head.kind, head.first_line, head.last_line) == (Kind.HEADING, 593, 593)
+    assert head.text == "TB2026-7 Avd. HOD: KTA Oppfølging av strategi seksuell helse"
+    # "… helsepersonells rettigheter." / "Frist: …": a labelled field starts its own line
+    assert _block_at(doc, 2184).text.endswith("knyttet til helsepersonells rettigheter.")
+    assert _span(_block_at(doc, 2186)) == (Kind.HEADING, 2186, 2186)
+    assert _span(_block_at(doc, 2188)) == (Kind.PARAGRAPH, 2188, 2190)
+
+
+def test_a_page_break_in_a_double_spaced_layer_after_a_full_stop_ends_the_paragraph():
+    # "… avklares nærmere i fagdialogen." / " TB2026-12 Avd. HOD: SHA …" (the next page, no blank between)
+    doc = _doc(TB2026)
+    assert _block_at(doc, 883).text == (
+        "Endelig innretning på oppdraget og frist avklares nærmere i fagdialogen."
+    )
+    head = _block_at(doc, 884)
+    assert (head.kind, head.first_line, head.last_line) == (Kind.HEADING, 884, 884)
+    assert head.text.startswith("TB2026-12 Avd. HOD: SHA Oppfølging av svangerskap-")
+
+
+def test_a_numbered_heading_after_a_field_line():
+    heading = _block_at(_doc(TB2026), 2563)
+    assert (heading.kind, heading.number, heading.first_line, heading.last_line) == (
+        Kind.HEADING,
+        "3.7",
+        2563,
+        2564,
+    )
+    assert heading.title == (
+        "Helse- og omsorgstjenesten er innovativ og jobber systematisk for en bærekraftig utvikling"
+    )
+
+
+def test_a_field_heading_line_stands_apart_from_the_full_line_of_body_below_it():
+    doc = _doc(TB2023)
+    for head, body in ((517, (518, 523)), (542, (543, 560)), (1256, (1257, 1258))):
+        assert _span(_block_at(doc, head)) == (Kind.HEADING, head, head)
+        assert _span(_block_at(doc, body[0])) == (Kind.PARAGRAPH, *body)
+    assert _block_at(doc, 1256).text == (
+        "ID: TB2023-29 Eieravdeling HOD: KTA Forebyggings- og behandlingsreform"
+    )
+    # a title wrapped before a capital goes on: its tail is a short line, not a full line of body
+    wrapped = _block_at(doc, 1681)
+    assert (wrapped.first_line, wrapped.last_line) == (1681, 1682)
+    assert wrapped.text.endswith("Oppfølging av Riksrevisjonens rapport Dokument 3:4 (2022–2023)")
