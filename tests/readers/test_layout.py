@@ -148,3 +148,18 @@ def test_a_field_heading_line_stands_apart_from_the_full_line_of_body_below_it()
     wrapped = _block_at(doc, 1681)
     assert (wrapped.first_line, wrapped.last_line) == (1681, 1682)
     assert wrapped.text.endswith("Oppfølging av Riksrevisjonens rapport Dokument 3:4 (2022–2023)")
+
+
+# --- tables ------------------------------------------------------------------------------------------
+
+
+def test_a_table_keeps_the_wrapped_name_of_its_last_row():
+    # "06 Gjesteinnbyggeroppgjør for" / "fastleger": the last row's name goes on below it
+    table = _block_at(_doc(TB2023), 126)
+    assert (table.kind, table.first_line, table.last_line) == (Kind.TABLE, 126, 170)
+    assert table.unit == "Alle tall i hele tusen"
+    # a table printed without TABs keeps one row per printed line, as its other wrapped names ("overføres")
+    assert [(r.line, r.texts) for r in table.rows[-2:]] == [
+        (169, ["06 Gjesteinnbyggeroppgjør for"]),
+        (170, ["fastleger"]),
+    ]

@@ -331,6 +331,8 @@ def _mark_numeric_rows(
             # row whose amounts stand on the next line); earlier row-like lines (an address, a date)
             # are not the table's
             first, last = numeric[0], max(anchored)
+            while last + 1 in texts and not breaks[last + 1]:
+                last += 1  # the last row's name wrapped onto the next line ("06 … for" / "fastleger")
             if first - 1 in texts and tables.anchored_row(texts[first - 1]):
                 first -= 1
             before = first - 1
