@@ -163,3 +163,26 @@ def test_a_table_keeps_the_wrapped_name_of_its_last_row():
         (169, ["06 Gjesteinnbyggeroppgjør for"]),
         (170, ["fastleger"]),
     ]
+
+
+AARSRAPPORT = RAW / "aarsrapport-2023-helsedirektoratet.txt"
+
+
+def test_a_captioned_table_holds_its_head_and_ends_at_the_next_notes_title():
+    doc = _doc(AARSRAPPORT)
+    table = _block_at(doc, 8044)
+    assert (table.kind, table.first_line, table.last_line) == (Kind.TABLE, 8018, 8555)
+    assert table.caption == "Tabell 6-1 Bevilgningsrapportering 31.12.2023"
+    # the column heads printed one per line under the caption are its header rows
+    assert [r.texts for r in table.header_rows][:3] == [
+        ["Utgifts-"],
+        ["kapittel"],
+        ["Kapittelnavn Post Posttekst Note"],
+    ]
+    assert table.body_rows[0].texts == [
+        "0702 Beredskap 21 Spesielle driftsutgifter A/B",
+        "18 300 000 14 585 605 3 714 395",
+    ]
+    assert table.rows[-1].texts[0] == "65.00.07.06 Oppgjørsordning gjesteinnbyggeroppgjør for fastleger"
+    note = _block_at(doc, 8556)
+    assert (note.kind, note.text) == (Kind.HEADING, "Note A Forklaring av samlet tildeling utgifter")

@@ -29,6 +29,8 @@ _FOOTNOTE_GOES_ON = regex.compile(r"(?:[-\u2010,–(]|\b(?:og|i|for|av|til|med|o
 _HEADING_GOES_ON = regex.compile(r"(?:\b(?:og|i|for|av|til|med|om|på|eller)|[-\u2010,–])\s*$")
 # a heading's title wrapped before its period: "6.4.2 Prioriterte nasjonale innsatsområder" / "2024–2028"
 _YEARS = regex.compile(r"^(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?$")
+# the title of a note to the accounts or of an annex: "Note A Forklaring av …", "Note 1 Driftsinntekter"
+_NOTE_TITLE = regex.compile(r"^\s*(?:Note|Vedlegg)\s+(?:[A-Z]|\d{1,2})\s+\p{Lu}")
 #: a continuation line of a heading is short
 MAX_HEADING_TAIL = 80
 #: the rest of a table cell wrapped onto a line of its own is short
@@ -321,8 +323,13 @@ def _mark_numeric_rows(
             j < len(kept)
             and roles[j] in (Role.TEXT, Role.UNIT)
             and (roles[j] is Role.UNIT or tables.row_like(lines[kept[j]].text))
+            and not _NOTE_TITLE.match(lines[kept[j]].text)
         ):
             j += 1
+        if j < len(kept) and roles[j] is Role.TEXT and _NOTE_TITLE.match(lines[kept[j]].text):
+            # "Note A Forklaring av samlet tildeling utgifter" right after a table's last row: the title
+            # of the next note (and its table), never a row of the table above
+            roles[j] = Role.HEADING
         texts = {m: lines[kept[m]].text for m in range(k, j) if roles[m] is Role.TEXT}
         anchored = [m for m, t in texts.items() if tables.anchored_row(t)]
         numeric = [m for m, t in texts.items() if tables.numeric_row(t)]
@@ -335,6 +342,10 @@ def _mark_numeric_rows(
                 last += 1  # the last row's name wrapped onto the next line ("06 … for" / "fastleger")
             if first - 1 in texts and tables.anchored_row(texts[first - 1]):
                 first -= 1
+            if _captioned(roles, k):
+                # under its caption ("Tabell 6-1 Bevilgningsrapportering …") every line before the first
+                # row is the table's head ("Utgifts-" / "kapittel", "Samlet tildeling", "Regnskap 2023")
+                first = k
             before = first - 1
             header = before >= 0 and roles[before] is Role.TEXT and _column_names(lines[kept[before]].text)
             if len(numeric) >= 2 or header:
@@ -342,6 +353,15 @@ def _mark_numeric_rows(
                     if roles[m] is Role.TEXT:
                         roles[m] = Role.TABLE
         k = max(j, k + 1)
+
+
+def _captioned(roles: list[Role], k: int) -> bool:
+    """The run of rows starting at kept line k stands right under a caption (and its unit line). Not
+    under a note's title: a note's column heads are read with its text (the accounts' extractor)."""
+    m = k - 1
+    while m >= 0 and roles[m] is Role.UNIT:
+        m -= 1
+    return m >= 0 and roles[m] is Role.CAPTION
 
 
 def _column_names(text: str) -> bool:
