@@ -186,3 +186,46 @@ def test_a_captioned_table_holds_its_head_and_ends_at_the_next_notes_title():
     assert table.rows[-1].texts[0] == "65.00.07.06 Oppgjørsordning gjesteinnbyggeroppgjør for fastleger"
     note = _block_at(doc, 8556)
     assert (note.kind, note.text) == (Kind.HEADING, "Note A Forklaring av samlet tildeling utgifter")
+
+
+# --- page furniture ----------------------------------------------------------------------------------
+
+
+def _read(lines: list[str]) -> Document:
+    from hdir_extract.readers.text import read_text
+
+    return read_text("t.txt", "\n".join(lines).encode("utf-8"), "0" * 64)
+
+
+def test_a_running_head_with_its_page_number_on_a_line_of_its_own_is_furniture():
+    # the 2026 letter with a head "Tildelingsbrev 2026" and the page number below it every 50 lines
+    lines: list[str] = []
+    page = 1
+    for i, t in enumerate(TB2026.read_text(encoding="utf-8").split("\n"), start=1):
+        lines.append(t)
+        if i % 50 == 0:
+            page += 1
+            lines += ["", "Tildelingsbrev 2026", str(page), ""]
+    doc = _read(lines)
+    heads = [f.text for f in doc.furniture if f.position == "topp"]
+    numbers = [f.text for f in doc.furniture if f.position == "bunn" and f.text.isdigit()]
+    assert heads == ["Tildelingsbrev 2026"] * (page - 1)
+    assert numbers == [str(n) for n in range(2, page + 1)]
+    assert not any(b.text == "Tildelingsbrev 2026" for b in doc.blocks if b.kind is not Kind.FURNITURE)
+
+
+def test_a_tables_codes_printed_one_per_line_are_no_page_numbers():
+    # the 2023 letter's posts 70-72 under kap. 740, a cell per line and a blank line between: the codes
+    # stand seven lines apart and rise by one, as page numbers would a page apart
+    rows = [
+        ("70", "Helsetjenester i annet EØS-land"),
+        ("71", "Oppgjørsordning h-reseptlegemidler"),
+        ("72", "Oppgjørsordning fritt behandlingsvalg"),
+    ]
+    lines = ["Kap. 740 Helsedirektoratet", ""]
+    for code, name in rows:
+        lines += [code, "", name, "", "Netto mellomregning føres ved årets slutt i kapitalregnskapet", "", ""]
+    doc = _read(lines)
+    assert doc.furniture == ()
+    texts = " ".join(b.text for b in doc.blocks)
+    assert all(code in texts.split() for code, _ in rows)

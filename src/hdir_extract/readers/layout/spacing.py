@@ -37,6 +37,7 @@ WINDOW = 40  # line pairs either side that decide a pair's spacing
 FITS = 0.85  # a word fits on a line when the line with it stays this far within the column's width
 FULL_LINE = 0.9  # a line this long may have wrapped (before a long word or a name)
 SHORT_END = 0.75  # a line ending a sentence this much shorter than a full line ends its paragraph
+MAX_TITLE_WORDS = 12  # a title is a short line of a few words
 TITLE_LINE = 0.5  # a line without end punctuation this short, before a capital, is a title
 # a field line: a one-word label and a colon, then the value ("Frist: 1.11.2026", "ID: TB2023-11 …")
 _FIELD = regex.compile(r"^\p{Lu}\p{L}{1,19}:\s+\S")
@@ -180,4 +181,27 @@ def paragraph_breaks(lines: Sequence[SourceLine], kept: list[int], furniture: di
         ):
             brk = True
         out.append(brk)
+    _lone_titles(lines, kept, out, width)
     return out
+
+
+def _lone_titles(lines: Sequence[SourceLine], kept: list[int], breaks: list[bool], width: float) -> None:
+    """A short title line between a sentence's end and a hard break stands alone: "… romertallsvedtak
+    IX." / "Områdesatsinger i og utenfor Oslo" / "Bevilgningen er flyttet …" (the break after the title
+    is told by the next word that would have fitted; the break before it only by the title itself)."""
+    if not width:
+        return
+    for k in range(1, len(kept) - 1):
+        if breaks[k] or not breaks[k + 1]:
+            continue
+        before, t = lines[kept[k - 1]].text, lines[kept[k]].text.strip()
+        if (
+            _CLOSED_END.search(before)
+            and t[:1].isupper()
+            and len(t) <= SHORT_END * width
+            and not _SENTENCE_END.search(t)
+            and not GOES_ON.search(t)
+            and len(t.split()) <= MAX_TITLE_WORDS
+            and "\t" not in before + t
+        ):
+            breaks[k] = True
