@@ -14,7 +14,7 @@ from hdir_extract.readers.layout import tables
 from hdir_extract.readers.layout.furniture import find_furniture
 from hdir_extract.readers.layout.lines import SourceLine
 from hdir_extract.readers.layout.roles import Role, assign_roles, mark_titles
-from hdir_extract.readers.layout.spacing import paragraph_breaks
+from hdir_extract.readers.layout.spacing import GOES_ON, paragraph_breaks
 
 # precompiled: these run once per line of every document
 _P2 = regex.compile(r"\(?\d+[.)]")
@@ -27,10 +27,22 @@ _LOWER_START = regex.compile(r"^\s*\p{Ll}")
 _ENDS_SENTENCE = regex.compile(r"[.!?:;»”]\s*$")
 _FOOTNOTE_GOES_ON = regex.compile(r"(?:[-\u2010,–(]|\b(?:og|i|for|av|til|med|om|på|eller|the|of|and|in))\s*$")
 _HEADING_GOES_ON = regex.compile(r"(?:\b(?:og|i|for|av|til|med|om|på|eller)|[-\u2010,–])\s*$")
+# a heading's title wrapped before its period: "6.4.2 Prioriterte nasjonale innsatsområder" / "2024–2028"
+_YEARS = regex.compile(r"^(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?$")
+# the title of a note to the accounts or of an annex: "Note A Forklaring av …", "Note 1 Driftsinntekter"
+_NOTE_TITLE = regex.compile(r"^\s*(?:Note|Vedlegg)\s+(?:[A-Z]|\d{1,2})\s+\p{Lu}")
 #: a continuation line of a heading is short
 MAX_HEADING_TAIL = 80
 #: the rest of a table cell wrapped onto a line of its own is short
 MAX_CELL_TAIL = 60
+# a paragraph that ends without closing punctuation (or with ")" only) before a box did not end: the
+# box is a float the typesetter put in the middle of the sentence
+# ("… i distriktene.13": a footnote reference after the full stop closes it too)
+_OPEN_PARAGRAPH = regex.compile(r"[.!?:;»”)]\d{0,3}\s*$")
+#: a box's text line this much shorter than the box's usual (median) line ends its item or paragraph
+SHORT_IN_BOX = 0.75
+#: lines of a box needed before its longest line tells the box's width
+MIN_BOX_LINES = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +106,12 @@ class _Builder:
         self.box_open: tuple[str | None, str, int, int] | None = None  # number, title, first block, line
         self.cur: _Open | None = None
         self.list_markers: list[tuple[str, float]] = []  # marker styles of the current list, by depth
+        #: the paragraph the open box interrupted in mid-sentence (its block index), and the box's first
+        #: kept line: the running text may resume after the box's last item
+        self.box_interrupts: int | None = None
+        self.box_first_k = 0
+        self.furniture: set[int] = set()
+        self.length = {ln.no: len(ln.text.strip()) for ln in lines if "\t" not in ln.text}
 
     # --- blocks -------------------------------------------------------------------------------------
 
@@ -152,15 +170,44 @@ class _Builder:
 
     # --- boxes --------------------------------------------------------------------------------------
 
-    def open_box(self, number: str | None, title: str, line: int) -> None:
+    def open_box(self, number: str | None, title: str, line: int, k: int) -> None:
         self.close_box()
+        interrupted = self.open_paragraph()
+        self.box_first_k = k
         last = self.boxes[-1] if self.boxes else None
         if last is not None and number is not None and last.number == number:
             # "Boks 4.12 forts.": the same box goes on after a page break
             self.boxes.pop()
             self.box_open = (number, last.title, last.first_block, last.first_line)
+            self.box_interrupts = interrupted if interrupted is not None else self.box_interrupts
             return
+        self.box_interrupts = interrupted
         self.box_open = (number, title, len(self.blocks), line)
+
+    def box_text_widths(self) -> list[int]:
+        """Lengths of the lines of the open box's paragraphs and items (its footnotes and tables are set
+        in other widths)."""
+        assert self.box_open is not None and self.cur is not None
+        inside = [*self.blocks[self.box_open[2] :], self.cur]
+        return [
+            self.length[s.line]
+            for blk in inside
+            if blk.kind in (Kind.PARAGRAPH, Kind.LIST_ITEM)
+            for s in blk.spans
+            if s.line in self.length
+        ]
+
+    def open_paragraph(self) -> int | None:
+        """The paragraph right before a box that ends in mid-sentence (footnotes, captions and furniture
+        aside): the box interrupted it, and its text resumes after the box."""
+        for idx in range(len(self.blocks) - 1, max(len(self.blocks) - 30, -1), -1):
+            blk = self.blocks[idx]
+            if blk.kind in (Kind.FOOTNOTE, Kind.CAPTION, Kind.FURNITURE):
+                continue
+            if blk.kind is Kind.PARAGRAPH and blk.box is None and blk.role is None:
+                return idx if not _OPEN_PARAGRAPH.search(blk.text) else None
+            return None
+        return None
 
     def close_box(self) -> None:
         if self.box_open is None:
@@ -185,6 +232,7 @@ class _Builder:
                 )
             )
         self.box_open = None
+        self.box_interrupts = None
 
     # --- lists --------------------------------------------------------------------------------------
 
@@ -233,6 +281,7 @@ def build_layout(lines: Sequence[SourceLine]) -> Layout:
     _mark_numeric_rows(lines, kept, breaks, roles)
     mark_titles(lines, kept, breaks, roles)
     b = _Builder(lines)
+    b.furniture = set(furniture)
     furn_blocks = {
         i: Block(Kind.FURNITURE, lines[i].text.strip(), lines[i].no, lines[i].no, lines[i].page, position=pos)
         for i, pos in furniture.items()
@@ -274,8 +323,13 @@ def _mark_numeric_rows(
             j < len(kept)
             and roles[j] in (Role.TEXT, Role.UNIT)
             and (roles[j] is Role.UNIT or tables.row_like(lines[kept[j]].text))
+            and not _NOTE_TITLE.match(lines[kept[j]].text)
         ):
             j += 1
+        if j < len(kept) and roles[j] is Role.TEXT and _NOTE_TITLE.match(lines[kept[j]].text):
+            # "Note A Forklaring av samlet tildeling utgifter" right after a table's last row: the title
+            # of the next note (and its table), never a row of the table above
+            roles[j] = Role.HEADING
         texts = {m: lines[kept[m]].text for m in range(k, j) if roles[m] is Role.TEXT}
         anchored = [m for m, t in texts.items() if tables.anchored_row(t)]
         numeric = [m for m, t in texts.items() if tables.numeric_row(t)]
@@ -284,8 +338,14 @@ def _mark_numeric_rows(
             # row whose amounts stand on the next line); earlier row-like lines (an address, a date)
             # are not the table's
             first, last = numeric[0], max(anchored)
+            while last + 1 in texts and not breaks[last + 1]:
+                last += 1  # the last row's name wrapped onto the next line ("06 … for" / "fastleger")
             if first - 1 in texts and tables.anchored_row(texts[first - 1]):
                 first -= 1
+            if _captioned(roles, k):
+                # under its caption ("Tabell 6-1 Bevilgningsrapportering …") every line before the first
+                # row is the table's head ("Utgifts-" / "kapittel", "Samlet tildeling", "Regnskap 2023")
+                first = k
             before = first - 1
             header = before >= 0 and roles[before] is Role.TEXT and _column_names(lines[kept[before]].text)
             if len(numeric) >= 2 or header:
@@ -293,6 +353,15 @@ def _mark_numeric_rows(
                     if roles[m] is Role.TEXT:
                         roles[m] = Role.TABLE
         k = max(j, k + 1)
+
+
+def _captioned(roles: list[Role], k: int) -> bool:
+    """The run of rows starting at kept line k stands right under a caption (and its unit line). Not
+    under a note's title: a note's column heads are read with its text (the accounts' extractor)."""
+    m = k - 1
+    while m >= 0 and roles[m] is Role.UNIT:
+        m -= 1
+    return m >= 0 and roles[m] is Role.CAPTION
 
 
 def _column_names(text: str) -> bool:
@@ -330,7 +399,7 @@ def _step(
     if role is Role.BOX_START:
         b.flush()
         num, title = structure.box_start(text)  # type: ignore[misc]
-        b.open_box(num, title, ln.no)
+        b.open_box(num, title, ln.no, k)
         b.start(Kind.HEADING, ln, text, number=num, role="box_title")
         return _continue_heading(b, lines, kept, breaks, roles, k + 1)
     if role is Role.HEADING:
@@ -367,6 +436,50 @@ def _step(
             b.start(Kind.PARAGRAPH, ln, text)
     k += 1
     while k < len(kept) and not breaks[k] and roles[k] is Role.TEXT:
+        if _resumes_after_box(b, lines, kept, breaks, roles, k):
+            return _resume(b, lines, kept, breaks, roles, k)
+        b.cur.add(lines[kept[k]].no, lines[kept[k]].text)  # type: ignore[union-attr]
+        k += 1
+    return k
+
+
+def _resumes_after_box(
+    b: _Builder, lines: Sequence[SourceLine], kept: list[int], breaks: list[bool], roles: list[Role], k: int
+) -> bool:
+    """Does kept line k resume the running text a box interrupted, rather than go on with the box's
+    item or paragraph? The box interrupted a paragraph in mid-sentence ("… samarbeid om" / "Boks 4.1
+    …"), the line goes on in lower case, and the box's line before it does not plainly go on (a hyphen,
+    "og", "for") but stops well short of the box's usual line: the item ended there (the justified lines
+    of an item or paragraph run the column's width until its last one). The usual line is the median of
+    the box's own lines; where a page break stands between the two lines (furniture, a new page: the box
+    filled the rest of the page), the lines that would resume the running text count too, so that a
+    short box is judged as well. A page break alone never ends a box: an item runs over pages."""
+    if b.box_open is None or b.box_interrupts is None or b.cur is None or b.cur.index is not None:
+        return False
+    a, c = kept[k - 1], kept[k]
+    prev, nxt = lines[a].text.strip(), lines[c].text
+    if not _LOWER_START.match(nxt) or GOES_ON.search(prev) or "\t" in prev:
+        return False
+    widths = b.box_text_widths()
+    if lines[a].page != lines[c].page or any(i in b.furniture for i in range(a + 1, c)):
+        m = k
+        while m < len(kept) and (m == k or not breaks[m]) and roles[m] is Role.TEXT:
+            widths.append(len(lines[kept[m]].text.strip()))
+            m += 1
+    widths.sort()
+    return len(widths) >= MIN_BOX_LINES and len(prev) < SHORT_IN_BOX * widths[len(widths) // 2]
+
+
+def _resume(b: _Builder, lines, kept, breaks, roles, k: int) -> int:
+    """The box ends with the block before line k; the paragraph it interrupted takes up line k and the
+    lines after it up to the next paragraph break."""
+    target = b.box_interrupts
+    assert target is not None
+    b.flush()
+    b.close_box()
+    b.reopen(target, lines[kept[k]])
+    k += 1
+    while k < len(kept) and not breaks[k] and roles[k] is Role.TEXT:
         b.cur.add(lines[kept[k]].no, lines[kept[k]].text)  # type: ignore[union-attr]
         k += 1
     return k
@@ -395,7 +508,7 @@ def _continue_heading(b: _Builder, lines, kept, breaks, roles, k: int) -> int:
     while k < len(kept) and roles[k] is Role.TEXT and not breaks[k]:
         nxt = lines[kept[k]].text.strip()
         if len(nxt) > MAX_HEADING_TAIL or not (
-            _LOWER_START.match(nxt) or _HEADING_GOES_ON.search(b.cur.text)  # type: ignore[union-attr]
+            _LOWER_START.match(nxt) or _YEARS.match(nxt) or _HEADING_GOES_ON.search(b.cur.text)  # type: ignore[union-attr]
         ):
             break
         b.cur.add(lines[kept[k]].no, nxt)  # type: ignore[union-attr]

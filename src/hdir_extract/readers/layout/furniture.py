@@ -12,9 +12,12 @@ often in mid-sentence or between two rows of a table. A line is furniture when:
   rise like pages;
 - it recurs exactly next to such a head on several pages (a second head line, "Nasjonal helse- og
   samhandlingsplan");
-- it is a bare page number whose neighbours among the bare numbers count pages (n-1 or n+1 within a
-  page's worth of lines): a lone "21" in a table or list is not furniture, "14" … "15" … "16" is; a
-  year ("2024") is never a page number.
+- it is a bare page number in a chain of at least three that count pages (each one or two above the
+  one before, at least 20 lines on): a lone "21" in a table or list is not furniture, nor are a table's
+  codes printed one per line a few lines apart ("21" … "22"); "14" … "15" … "16" a page apart are; a
+  year ("2024") is never a page number;
+- it recurs exactly next to such page numbers on several pages: a running head whose page number
+  stands on its own line ("Årsrapport 2023" / "8").
 A table row (a line with a TAB) is never furniture. Position: running heads are "topp", page numbers
 and "Side N" "bunn" (a text layer does not say where on the page they stood).
 """
@@ -43,6 +46,8 @@ MIN_REPEATS = 3  # a running head repeats on many pages; fewer is a heading or a
 MIN_LETTERS = 10  # a head names a document or body, never a bare label ("Figur 5", "Post 21")
 MIN_PAGE_LINES = 15  # a page holds more lines than this (a page, not a footnote block)
 MAX_HEAD_LEN = 90
+MIN_CHAIN = 3  # bare page numbers: at least this many count pages one after the other
+MIN_CHAIN_GAP = 20  # … each at least this many lines after the one before (a page, not a table's rows)
 
 
 def _head_key(text: str) -> tuple[str, int] | None:
@@ -137,22 +142,26 @@ def _companions(lines: Sequence[SourceLine], heads: set[int]) -> set[int]:
 
 
 def _page_numbers(lines: Sequence[SourceLine]) -> set[int]:
-    """Bare numbers that count pages with their neighbours."""
+    """Bare numbers that count pages: a run of at least three bare numbers, one after the other among
+    the bare numbers (years aside), each one or two above the one before and at least a page's worth of
+    lines after it. Two numbers a few lines apart are a table's codes printed one cell per line ("21" …
+    "22" seven lines on), and numbers met far apart in different tables are not next to each other."""
     cands = [
         (i, int(m.group(1)))
         for i, ln in enumerate(lines)
-        if "\t" not in ln.text and (m := _BARE_NUMBER.match(ln.text))
+        if "\t" not in ln.text and (m := _BARE_NUMBER.match(ln.text)) and not _YEAR.match(m.group(1))
+    ]
+    links = [
+        b[1] - a[1] in (1, 2) and b[0] - a[0] >= MIN_CHAIN_GAP * (b[1] - a[1]) for a, b in pairwise(cands)
     ]
     found: set[int] = set()
-    for k, (i, n) in enumerate(cands):
-        if _YEAR.match(str(n)):
-            continue  # still a neighbour of the numbers around it, never a page number itself
-        for j in (k - 1, k + 1):
-            if 0 <= j < len(cands):
-                i2, n2 = cands[j]
-                step = (n2 - n) * (1 if j > k else -1)
-                if step in (1, 2) and abs(i2 - i) >= MIN_PAGE_LINES * step // 2:
-                    found.add(i)
+    start = 0
+    for k in range(len(links) + 1):
+        if k < len(links) and links[k]:
+            continue
+        if k - start + 1 >= MIN_CHAIN:  # candidates start..k are linked one to the next
+            found.update(cands[m][0] for m in range(start, k + 1))
+        start = k + 1
     return found
 
 
@@ -160,9 +169,12 @@ def find_furniture(lines: Sequence[SourceLine]) -> dict[int, str]:
     """0-based indexes of furniture lines -> "topp" | "bunn"."""
     out: dict[int, str] = {i: ln.furniture for i, ln in enumerate(lines) if ln.furniture}
     heads = _running_heads(lines)
-    for i in heads | _companions(lines, heads):
+    numbers = _page_numbers(lines)
+    # a running head whose page number stands on a line of its own ("Årsrapport 2023" / "8") recurs
+    # beside the page numbers as a second head line recurs beside the head
+    for i in heads | _companions(lines, heads | numbers):
         out.setdefault(i, "topp")
-    for i in _page_numbers(lines):
+    for i in numbers:
         out.setdefault(i, "bunn")
     for i, ln in enumerate(lines):
         if _SIDE.match(ln.text):

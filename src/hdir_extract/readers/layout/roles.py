@@ -28,6 +28,7 @@ import regex
 
 from hdir_extract.readers import structure
 from hdir_extract.readers.layout.lines import SourceLine
+from hdir_extract.readers.layout.spacing import GOES_ON
 
 # precompiled: these run once per line of every document
 _P1 = regex.compile(r"\p{Ll}")
@@ -43,6 +44,11 @@ MAX_TITLE_WORDS = 12
 _COLON_RUN_ON = regex.compile(r":\s+\S")
 _FOOTNOTE = regex.compile(r"^\s*([1-9]\d{0,2})\s+(?=\S)")  # "01 Driftsutgifter" is a post, not note 1
 _SENTENCE_END = regex.compile(r"[.!?:;»]\s*$")
+# a footnote reference printed as a superscript, glued to the word or sentence it notes: "… går bra.7
+# Målene", "jordmødre1, og", "i 2021.8 Kvinner" (not a decimal "8,7", a section "7.8" or "pasientsikkerhet 2")
+_FOOTNOTE_REF = regex.compile(r"(?:\p{L}[.,;:!?)»”]?|(?<![\d.,])\d{4}[.)])([1-9]\d?)(?![\d,.]\d)")
+#: a footnote stands on the page of its reference: at most this many lines after it
+MAX_REF_DISTANCE = 250
 #: a footnote's text starts with a capital, a quote or a link, never in lower case
 _FOOTNOTE_TEXT = regex.compile(r"^\s*[1-9]\d{0,2}\s+[\p{Lu}«\"(\[]|^\s*[1-9]\d{0,2}\s+(?:https?://|www\.)")
 
@@ -98,6 +104,7 @@ def assign_roles(
     numbers: list[tuple[int, ...] | None] = []
     last_heading: tuple[int, ...] = ()
     last_footnote = 0
+    refs: dict[int, int] = {}  # footnote number -> kept index of the latest line that references it
     last_item: str | None = None  # number of the previous numbered list item ("1" for "1. …")
     block_role = Role.TEXT  # role of the block the previous line belongs to
     for k, i in enumerate(kept):
@@ -126,6 +133,7 @@ def assign_roles(
         elif (
             (n := _heading_candidate(text)) is not None
             and starts
+            and not _referenced_footnote(text, last_footnote, refs, k)
             and not (_continues_list(n, last_item, roles) and not _alone_title(text, breaks, k))
             and _is_heading(n, last_heading, breaks, k, kept, lines)
         ):
@@ -142,6 +150,9 @@ def assign_roles(
                 last_item = marker.number  # a nested bullet ("o …") does not end the numbered list
         elif role is not Role.TEXT:
             last_item = None
+        if role in (Role.TEXT, Role.LIST_ITEM):
+            for m in _FOOTNOTE_REF.finditer(text):
+                refs[int(m.group(1))] = k
         if role is not Role.TEXT or breaks[k]:
             block_role = role
         roles.append(role)
@@ -173,6 +184,7 @@ def _title_line(text: str) -> bool:
         and bool(_P3.search(text))
         and not _P4.search(text)
         and not _P5.fullmatch(text)
+        and not GOES_ON.search(text)  # "… samarbeid om": a sentence cut off, not a title
     )
 
 
@@ -183,6 +195,14 @@ def _next_footnote(text: str, last: int, max_step: int) -> int:
         return 0  # "1 198,5 1 198,5" is a table row, not footnote 1
     step = int(m.group(1)) - last
     return step if 1 <= step <= max_step else 0
+
+
+def _referenced_footnote(text: str, last: int, refs: dict[int, int], k: int) -> bool:
+    """ "7 Å lære av det som går bra kalles …" after "… lærer av det som går bra.7": a line whose number
+    is the next footnote number and which the text just referenced is that footnote, even where the
+    number would also be the next chapter's."""
+    step = _next_footnote(text, last, 2)
+    return bool(step) and k - refs.get(last + step, -MAX_REF_DISTANCE - 1) <= MAX_REF_DISTANCE
 
 
 def _continues_list(n: tuple[int, ...], last_item: str | None, roles: list[Role]) -> bool:

@@ -34,8 +34,13 @@ MIN_DOUBLE_SPACED = 30
 #: double-spaced layer have some)
 ADJACENT_SHARE = 0.3
 WINDOW = 40  # line pairs either side that decide a pair's spacing
+FITS = 0.85  # a word fits on a line when the line with it stays this far within the column's width
+FULL_LINE = 0.9  # a line this long may have wrapped (before a long word or a name)
 SHORT_END = 0.75  # a line ending a sentence this much shorter than a full line ends its paragraph
+MAX_TITLE_WORDS = 12  # a title is a short line of a few words
 TITLE_LINE = 0.5  # a line without end punctuation this short, before a capital, is a title
+# a field line: a one-word label and a colon, then the value ("Frist: 1.11.2026", "ID: TB2023-11 …")
+_FIELD = regex.compile(r"^\p{Lu}\p{L}{1,19}:\s+\S")
 _SENTENCE_END = regex.compile(r"[.!?:;»”\")]\s*$")
 # a line ending in ")" may end a sentence ("… (KSF)"), but one going on in lower case is mid-sentence
 # ("… Prop. 36 S (2023–2024)" / "om …")
@@ -46,8 +51,9 @@ _LOWER_START = regex.compile(r"^\s*[\p{Ll}]")
 # capital after it may be a box or heading that interrupted the sentence, so only the layer's roles tell
 _OPEN_END = regex.compile(r"(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|ved|mot|gjennom|å)\s*$")
 _DIGIT_START = regex.compile(r"^\s*\d")
-# a title does not end in a function word: a short line ending in one goes on ("… forslag fra")
-_TITLE_GOES_ON = regex.compile(
+# a title does not end in a function word: a short line ending in one goes on ("… forslag fra"); nor
+# does an item or a paragraph
+GOES_ON = regex.compile(
     r"[,;\-\u2010–]$|(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|ved|mot|gjennom|å|som|at|en|et|den|det"
     r"|de|samt|under|etter|innen|hos|uten|over|mellom|blant)$"
 )
@@ -93,6 +99,36 @@ def mid_sentence(before: str, after: str) -> bool:
     return not _CLOSED_END.search(before) and bool(_LOWER_START.match(after))
 
 
+def _field_end(before: str, after: str, width: float) -> bool:
+    """A labelled field line ("ID: TB2023-11 … Handlingsplan fysisk aktivitet 2020-2023") holds one field:
+    short of a full line and not plainly going on (a function word, a comma, a hyphen), it ends before a
+    full line of text that starts with a capital or a digit ("Helsedirektoratet er gitt en sentral rolle
+    …"). A field's title may wrap before a capital ("… Riksrevisjonens rapport" / "Dokument 3:4
+    (2022–2023)"), but its tail is a short line, so the next line must be a full one (or a numbered
+    heading: "Frist: Settes i dialog …" / "3.7. Helse- og omsorgstjenesten er innovativ …")."""
+    b = before.strip()
+    return (
+        bool(_FIELD.match(b))
+        and len(b) < FULL_LINE * width
+        and not GOES_ON.search(b)
+        and not b.endswith(":")
+        and bool(_P1.match(after))
+        and (len(after.strip()) >= SHORT_END * width or structure.heading_number(after)[0] is not None)
+        and "\t" not in before + after
+    )
+
+
+def _next_word_fits(before: str, after: str, width: float) -> bool:
+    """A hard line break: the next line's first word would have fitted on this line, so the line did not
+    wrap ("TB2026-14 Avd. HOD: KTA Opptrappingsplan for psykisk helse" / "Departementet viser …"). A
+    typesetter never moves a word that fits to the next line. Characters are not all of one width, so the
+    word must fit with room to spare; a line ending in a function word, a comma or a hyphen goes on."""
+    b, a = before.strip(), after.strip()
+    if not a or not a[0].isupper() or "\t" in before + after or GOES_ON.search(b):
+        return False  # a number goes on ("… under post" / "70, 74 og 79")
+    return len(b) + 1 + len(a.split()[0]) <= FITS * width
+
+
 def _short_end(before: str, after: str, width: float) -> bool:
     """A paragraph's last line stops short of the column's width: a short line that ends a sentence
     (or a title line with no punctuation at all) before a line starting in upper case."""
@@ -103,7 +139,7 @@ def _short_end(before: str, after: str, width: float) -> bool:
         return len(b) < SHORT_END * width
     if after.lstrip()[:1].isdigit() and structure.heading_number(after)[0] is None:
         return False  # "… meldingsdel våren" / "2025 med …": a number goes on; a heading number does not
-    return len(b) < TITLE_LINE * width and not _TITLE_GOES_ON.search(b)
+    return len(b) < TITLE_LINE * width and not GOES_ON.search(b)
 
 
 def _width(lines: Sequence[SourceLine], kept: list[int]) -> float:
@@ -122,18 +158,50 @@ def paragraph_breaks(lines: Sequence[SourceLine], kept: list[int], furniture: di
     out = [True]
     for k, (blanks, page) in enumerate(gaps):
         a, b = kept[k], kept[k + 1]
-        if page:  # the blank lines around furniture stand for the page break: the text decides
+        if page or (double[k] and blanks == 0):
+            # the blank lines around furniture stand for the page break: the text decides. So it does
+            # where a double-spaced layer prints two lines with no blank between: the blank after the
+            # page's last line was lost to the page break (" TB2026-12 Avd. …" after "… i fagdialogen.")
             brk = lines[b].gap_before or _SENTENCE_END.search(lines[a].text) is not None
         else:
             brk = blanks >= (2 if double[k] else 1) or lines[b].gap_before
         if brk and mid_sentence(lines[a].text, lines[b].text) and "\t" not in lines[a].text + lines[b].text:
             brk = False
+        if not brk and _FIELD.match(lines[b].text.strip()) and _CLOSED_END.search(lines[a].text):
+            brk = True  # "… rettigheter." / "Frist: Settes i dialog …": a labelled field starts its own line
         if (
             not brk
             and width
             and (double[k] or blanks == 0)
-            and _short_end(lines[a].text, lines[b].text, width)
+            and (
+                _short_end(lines[a].text, lines[b].text, width)
+                or _field_end(lines[a].text, lines[b].text, width)
+                or _next_word_fits(lines[a].text, lines[b].text, width)
+            )
         ):
             brk = True
         out.append(brk)
+    _lone_titles(lines, kept, out, width)
     return out
+
+
+def _lone_titles(lines: Sequence[SourceLine], kept: list[int], breaks: list[bool], width: float) -> None:
+    """A short title line between a sentence's end and a hard break stands alone: "… romertallsvedtak
+    IX." / "Områdesatsinger i og utenfor Oslo" / "Bevilgningen er flyttet …" (the break after the title
+    is told by the next word that would have fitted; the break before it only by the title itself)."""
+    if not width:
+        return
+    for k in range(1, len(kept) - 1):
+        if breaks[k] or not breaks[k + 1]:
+            continue
+        before, t = lines[kept[k - 1]].text, lines[kept[k]].text.strip()
+        if (
+            _CLOSED_END.search(before)
+            and t[:1].isupper()
+            and len(t) <= SHORT_END * width
+            and not _SENTENCE_END.search(t)
+            and not GOES_ON.search(t)
+            and len(t.split()) <= MAX_TITLE_WORDS
+            and "\t" not in before + t
+        ):
+            breaks[k] = True

@@ -1,0 +1,231 @@
+"""The line-based layout (readers/layout/) on the real corpus text: the blocks it builds where a box,
+a footnote, a heading or a table make the printed lines hard to read."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from hdir_extract.document import Block, Document, Kind
+from hdir_extract.readers import read_document
+
+ROOT = Path(__file__).resolve().parents[2]
+RAW = ROOT / "data" / "raw"
+MELD = RAW / "meld-st-9-2023-2024-nasjonal-helse-og-samhandlingsplan.txt"
+
+
+@cache
+def _doc(path: Path) -> Document:
+    return read_document(path.name, path.read_bytes())
+
+
+def _block_at(doc: Document, line: int) -> Block:
+    """The block holding `line` (the innermost: a box's item rather than the paragraph around it)."""
+    found = [b for b in doc.blocks if b.first_line <= line <= b.last_line and b.kind is not Kind.FURNITURE]
+    return min(found, key=lambda b: b.last_line - b.first_line)
+
+
+# --- a box interrupts the running text ---------------------------------------------------------------
+
+
+def test_a_box_item_ends_where_the_running_text_it_interrupted_resumes():
+    # Boks 4.1's last item ends "… pårørende og helsepersonell"; the next line (" helse- og
+    # omsorgstjenester gjennom veiledning", the next page) goes on with "… samarbeid om" before the box
+    doc = _doc(MELD)
+    item = _block_at(doc, 3743)
+    assert (item.kind, item.first_line, item.last_line) == (Kind.LIST_ITEM, 3743, 3747)
+    assert item.text.endswith("mer tilgjengelig for pasienter, brukere, pårørende og helsepersonell")
+    assert doc.boxes[item.box].number == "Boks 4.1"
+    assert doc.boxes[item.box].last_line == 3747
+    para = next(b for b in doc.blocks if b.first_line == 3650)
+    assert (para.kind, para.last_line, para.box) == (Kind.PARAGRAPH, 3761, None)
+    assert "samarbeid om helse- og omsorgstjenester gjennom veiledning og informasjon." in para.text
+    assert para.text.endswith("Nasjonale virkemidler skal understøtte dette.")
+    assert para.line_at(para.text.index("helse- og omsorgstjenester gjennom")) == 3748
+
+
+def test_a_box_paragraph_ends_where_the_hyphenated_word_it_interrupted_goes_on():
+    # "… anskaffelser og inn-" / Boks 9.2 … "innføring i regionen." / " føre bedre digitale løsninger"
+    doc = _doc(MELD)
+    para = next(b for b in doc.blocks if b.first_line == 14369)
+    assert (para.kind, para.last_line, para.box) == (Kind.PARAGRAPH, 14442, None)
+    assert "sette i gang anskaffelser og innføre bedre digitale løsninger" in para.text
+    box = next(x for x in doc.boxes if x.number == "Boks 9.2")
+    assert box.last_line == 14415
+    # the list after the resumed paragraph is the running text's, not the box's
+    assert _block_at(doc, 14443).box is None
+
+
+# --- footnotes and chapter headings ------------------------------------------------------------------
+
+
+def test_a_referenced_footnote_is_no_chapter_heading():
+    # "… lærer av det som går bra.7" (line 9591), then "7 Å lære av det som går bra kalles …" (9607): the
+    # footnote, though 7 would also be the next chapter's number; chapter 7 is the heading at 10527
+    doc = _doc(MELD)
+    note = _block_at(doc, 9607)
+    assert (note.kind, note.number, note.first_line, note.last_line) == (Kind.FOOTNOTE, "7", 9607, 9609)
+    chapters = [(b.number, b.first_line) for b in doc.blocks if b.kind is Kind.HEADING and b.level == 1]
+    assert chapters == [
+        ("1", 14),
+        ("2", 652),
+        ("3", 1627),
+        ("4", 3648),
+        ("5", 6516),
+        ("6", 9263),
+        ("7", 10527),
+        ("8", 12191),
+        ("9", 13986),
+        ("10", 15459),
+    ]
+    seven = _block_at(doc, 10527)
+    assert seven.text == "7 En sammenhengende, trygg og helhetlig svangerskaps-, fødsels- og barselomsorg"
+    assert seven.last_line == 10528
+
+
+def test_a_heading_title_wrapped_before_its_period_of_years():
+    heading = _block_at(_doc(MELD), 9967)
+    assert (heading.kind, heading.number, heading.last_line) == (Kind.HEADING, "6.4.2", 9968)
+    assert heading.title == "Prioriterte nasjonale innsatsområder 2024–2028"
+
+
+# --- headings set apart from their body --------------------------------------------------------------
+
+TB2023 = RAW / "tildelingsbrev-2023-helsedirektoratet.txt"
+TB2026 = RAW / "tildelingsbrev-2026-helsedirektoratet.txt"
+
+
+def _span(block: Block) -> tuple[Kind, int, int]:
+    return block.kind, block.first_line, block.last_line
+
+
+def test_an_assignment_line_after_a_field_line_is_no_part_of_it():
+    # "Frist: Settes i dialog med Helsedirektoratet" / "TB2026-7 Avd. HOD: KTA …": the next word fits
+    doc = _doc(TB2026)
+    assert _span(_block_at(doc, 591)) == (Kind.HEADING, 591, 591)
+    head = _block_at(doc, 593)
+    assert (head.kind, head.first_line, head.last_line) == (Kind.HEADING, 593, 593)
+    assert head.text == "TB2026-7 Avd. HOD: KTA Oppfølging av strategi seksuell helse"
+    # "… helsepersonells rettigheter." / "Frist: …": a labelled field starts its own line
+    assert _block_at(doc, 2184).text.endswith("knyttet til helsepersonells rettigheter.")
+    assert _span(_block_at(doc, 2186)) == (Kind.HEADING, 2186, 2186)
+    assert _span(_block_at(doc, 2188)) == (Kind.PARAGRAPH, 2188, 2190)
+
+
+def test_a_page_break_in_a_double_spaced_layer_after_a_full_stop_ends_the_paragraph():
+    # "… avklares nærmere i fagdialogen." / " TB2026-12 Avd. HOD: SHA …" (the next page, no blank between)
+    doc = _doc(TB2026)
+    assert _block_at(doc, 883).text == (
+        "Endelig innretning på oppdraget og frist avklares nærmere i fagdialogen."
+    )
+    head = _block_at(doc, 884)
+    assert (head.kind, head.first_line, head.last_line) == (Kind.HEADING, 884, 884)
+    assert head.text.startswith("TB2026-12 Avd. HOD: SHA Oppfølging av svangerskap-")
+
+
+def test_a_numbered_heading_after_a_field_line():
+    heading = _block_at(_doc(TB2026), 2563)
+    assert (heading.kind, heading.number, heading.first_line, heading.last_line) == (
+        Kind.HEADING,
+        "3.7",
+        2563,
+        2564,
+    )
+    assert heading.title == (
+        "Helse- og omsorgstjenesten er innovativ og jobber systematisk for en bærekraftig utvikling"
+    )
+
+
+def test_a_field_heading_line_stands_apart_from_the_full_line_of_body_below_it():
+    doc = _doc(TB2023)
+    for head, body in ((517, (518, 523)), (542, (543, 560)), (1256, (1257, 1258))):
+        assert _span(_block_at(doc, head)) == (Kind.HEADING, head, head)
+        assert _span(_block_at(doc, body[0])) == (Kind.PARAGRAPH, *body)
+    assert _block_at(doc, 1256).text == (
+        "ID: TB2023-29 Eieravdeling HOD: KTA Forebyggings- og behandlingsreform"
+    )
+    # a title wrapped before a capital goes on: its tail is a short line, not a full line of body
+    wrapped = _block_at(doc, 1681)
+    assert (wrapped.first_line, wrapped.last_line) == (1681, 1682)
+    assert wrapped.text.endswith("Oppfølging av Riksrevisjonens rapport Dokument 3:4 (2022–2023)")
+
+
+# --- tables ------------------------------------------------------------------------------------------
+
+
+def test_a_table_keeps_the_wrapped_name_of_its_last_row():
+    # "06 Gjesteinnbyggeroppgjør for" / "fastleger": the last row's name goes on below it
+    table = _block_at(_doc(TB2023), 126)
+    assert (table.kind, table.first_line, table.last_line) == (Kind.TABLE, 126, 170)
+    assert table.unit == "Alle tall i hele tusen"
+    # a table printed without TABs keeps one row per printed line, as its other wrapped names ("overføres")
+    assert [(r.line, r.texts) for r in table.rows[-2:]] == [
+        (169, ["06 Gjesteinnbyggeroppgjør for"]),
+        (170, ["fastleger"]),
+    ]
+
+
+AARSRAPPORT = RAW / "aarsrapport-2023-helsedirektoratet.txt"
+
+
+def test_a_captioned_table_holds_its_head_and_ends_at_the_next_notes_title():
+    doc = _doc(AARSRAPPORT)
+    table = _block_at(doc, 8044)
+    assert (table.kind, table.first_line, table.last_line) == (Kind.TABLE, 8018, 8555)
+    assert table.caption == "Tabell 6-1 Bevilgningsrapportering 31.12.2023"
+    # the column heads printed one per line under the caption are its header rows
+    assert [r.texts for r in table.header_rows][:3] == [
+        ["Utgifts-"],
+        ["kapittel"],
+        ["Kapittelnavn Post Posttekst Note"],
+    ]
+    assert table.body_rows[0].texts == [
+        "0702 Beredskap 21 Spesielle driftsutgifter A/B",
+        "18 300 000 14 585 605 3 714 395",
+    ]
+    assert table.rows[-1].texts[0] == "65.00.07.06 Oppgjørsordning gjesteinnbyggeroppgjør for fastleger"
+    note = _block_at(doc, 8556)
+    assert (note.kind, note.text) == (Kind.HEADING, "Note A Forklaring av samlet tildeling utgifter")
+
+
+# --- page furniture ----------------------------------------------------------------------------------
+
+
+def _read(lines: list[str]) -> Document:
+    from hdir_extract.readers.text import read_text
+
+    return read_text("t.txt", "\n".join(lines).encode("utf-8"), "0" * 64)
+
+
+def test_a_running_head_with_its_page_number_on_a_line_of_its_own_is_furniture():
+    # the 2026 letter with a head "Tildelingsbrev 2026" and the page number below it every 50 lines
+    lines: list[str] = []
+    page = 1
+    for i, t in enumerate(TB2026.read_text(encoding="utf-8").split("\n"), start=1):
+        lines.append(t)
+        if i % 50 == 0:
+            page += 1
+            lines += ["", "Tildelingsbrev 2026", str(page), ""]
+    doc = _read(lines)
+    heads = [f.text for f in doc.furniture if f.position == "topp"]
+    numbers = [f.text for f in doc.furniture if f.position == "bunn" and f.text.isdigit()]
+    assert heads == ["Tildelingsbrev 2026"] * (page - 1)
+    assert numbers == [str(n) for n in range(2, page + 1)]
+    assert not any(b.text == "Tildelingsbrev 2026" for b in doc.blocks if b.kind is not Kind.FURNITURE)
+
+
+def test_a_tables_codes_printed_one_per_line_are_no_page_numbers():
+    # the 2023 letter's posts 70-72 under kap. 740, a cell per line and a blank line between: the codes
+    # stand seven lines apart and rise by one, as page numbers would a page apart
+    rows = [
+        ("70", "Helsetjenester i annet EØS-land"),
+        ("71", "Oppgjørsordning h-reseptlegemidler"),
+        ("72", "Oppgjørsordning fritt behandlingsvalg"),
+    ]
+    lines = ["Kap. 740 Helsedirektoratet", ""]
+    for code, name in rows:
+        lines += [code, "", name, "", "Netto mellomregning føres ved årets slutt i kapitalregnskapet", "", ""]
+    doc = _read(lines)
+    assert doc.furniture == ()
+    texts = " ".join(b.text for b in doc.blocks)
+    assert all(code in texts.split() for code, _ in rows)
