@@ -84,7 +84,7 @@ def _scheme(doc: Document, segs: list[Seg], ids: list[IdAt], letters: list[Lette
 def read(doc: Document) -> Reading:
     doc = readable(doc)
     segs = segments(doc)
-    letters = segment_letters(doc)
+    letters = segment_letters(doc, segs)
     ids = all_ids(doc, segs)
     by_seg: dict[int, list[IdAt]] = {}
     for i in ids:
