@@ -109,19 +109,24 @@ def may_hold_several(text: str) -> bool:
     return len(toks) > 1 and (not segmentations(toks, 1) or len(toks) > MAX_GROUPS)
 
 
+# compiled once: these run for every printed line of a proposition
+_WORD_GAPS = regex.compile(r"(\t| +)")
+_BARE_NUMBER = regex.compile(r"^\d+,?$")
+
+
 def _label_and_amounts(text: str) -> tuple[str, list[str]]:
     """(label, amount chunks) of a printed row: the trailing amounts, one chunk per TAB/gap part.
 
     The label ends at its last word; a number right after "post", "postene", "kap.", "f.o.m." or after
     "og" following a number belongs to the name ("kan nyttes under post 70 12 005 …")."""
-    parts = regex.split(r"(\t| +)", text.strip())
+    parts = _WORD_GAPS.split(text.strip())
     words = parts[0::2]
     k = len(words)
     while k > 0 and (AMOUNT_WORD.match(words[k - 1]) or (UNIT_WORD.match(words[k - 1]) and k < len(words))):
         k -= 1
     while 0 < k < len(words) and (
         NAME_NUMBER_WORD.match(words[k - 1])
-        or (words[k - 1].lower() == "og" and k >= 2 and regex.match(r"^\d+,?$", words[k - 2]))
+        or (words[k - 1].lower() == "og" and k >= 2 and _BARE_NUMBER.match(words[k - 2]))
     ):
         k += 1  # the number after "post" is part of the name
     if k == len(words) or (k > 0 and UNIT_WORD.match(words[k])):

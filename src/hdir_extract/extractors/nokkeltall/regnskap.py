@@ -212,10 +212,13 @@ def _columns(
     return ncol, [aar] * ncol, cols, False
 
 
+_ANTALL = regex.compile(r"\bantall\b")
+
+
 def _unit(label: str, block: _Block) -> str:
     low = label.lower()
-    if regex.search(r"årsverk", low):
+    if "årsverk" in low:
         return "årsverk"
-    if regex.search(r"\bantall\b", low):
+    if _ANTALL.search(low):
         return "antall"
     return "kroner"
