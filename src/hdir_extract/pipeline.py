@@ -494,15 +494,20 @@ def _content_duplicates(candidates: list[FileResult]) -> list[tuple[FileResult, 
     return dropped
 
 
+_NUMBER = (int, float)
+
+
 def _sort_key(model: type[Record]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
     cols = [*model.key, "linje", "side"]
 
     def key(row: dict[str, Any]) -> tuple[Any, ...]:
-        out: list[Any] = []
-        for c in cols:
-            v = row.get(c)
-            out.append((v is None, "" if v is None else (v if isinstance(v, int | float) else str(v))))
-        return tuple(out)
+        # one comprehension, a tuple of types for isinstance: this runs for every row of `linjer`
+        return tuple(
+            [
+                (v is None, "" if v is None else (v if isinstance(v, _NUMBER) else str(v)))
+                for v in map(row.get, cols)
+            ]
+        )
 
     return key
 
