@@ -25,7 +25,10 @@ _SPACE = regex.compile(r"\s+")
 _SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen: a frozen dataclass sets each field through object.__setattr__, five times the cost of
+# a plain one, and a document has tens of thousands of segments. Nothing assigns to a Seg; it stays
+# hashable (unsafe_hash) and compares by value as before.
+@dataclass(slots=True, unsafe_hash=True)
 class Seg:
     text: str  # the segment's text, whitespace collapsed
     line: int  # the document line it is printed on
