@@ -350,6 +350,19 @@ def _size(path: Path) -> int:
         return 0
 
 
+def _start(work: Callable[[], None] | None) -> threading.Thread | None:
+    if work is None:
+        return None
+    thread = threading.Thread(target=work, name="meanwhile", daemon=True)
+    thread.start()
+    return thread
+
+
+def _import_writers() -> None:
+    """Import the writers (polars, duckdb: a third of a second) while the workers extract."""
+    import hdir_extract.writers.output  # noqa: F401
+
+
 def extract_files(
     paths: list[Path],
     limits: Limits | None = None,
@@ -357,8 +370,11 @@ def extract_files(
     cache_dir: Path | None = None,
     debug: bool = False,
     progress: Callable[[FileResult], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[FileResult]:
-    """Extract every file (cached ones from the cache), in input order."""
+    """Extract every file (cached ones from the cache), in input order. `meanwhile`: work for this
+    process while pool workers extract (run in a thread once they have started, so never inherited
+    half-done by a forked worker); done before this returns."""
     limits = limits or Limits()
     results: dict[Path, FileResult] = {}
     todo: list[Path] = []
@@ -391,8 +407,11 @@ def extract_files(
             initargs=(os.getpid(), direct),
         ) as pool:
             futures = {pool.submit(_worker, (p, limits, debug)): p for p in todo}
+            side = _start(meanwhile)
             for fut in as_completed(futures):
                 done(futures[fut], _result(fut, futures[fut]))
+            if side is not None:
+                side.join()
     else:
         for p in todo:
             done(p, extract_file(p, limits, debug))
@@ -562,7 +581,9 @@ def run(
     from hdir_extract.writers.output import write_outputs
 
     cache_dir = out_dir / ".cache" if use_cache else None
-    results = deduplicate(extract_files(list_inputs(raw_dir), limits, workers, cache_dir, debug, progress))
+    results = deduplicate(
+        extract_files(list_inputs(raw_dir), limits, workers, cache_dir, debug, progress, _import_writers)
+    )
     tables = collect(results)
     write_outputs(tables, out_dir)
     return results, tables
