@@ -30,6 +30,7 @@ from hdir_extract.dedupe import Fingerprint, covers, fingerprint, letters_holdin
 from hdir_extract.document import Document
 from hdir_extract.extractors import applicable
 from hdir_extract.extractors.anmodningsvedtak.links import cross_document_checks as vedtak_checks
+from hdir_extract.extractors.brev.index import DocIndex
 from hdir_extract.linking import link_tables
 from hdir_extract.models import TABLES, Dokument, Feil, Record
 from hdir_extract.readers import Limits, SourceError, read_document
@@ -174,9 +175,10 @@ def _extract_document(name: str, doc: Document, res: FileResult, debug: bool) ->
         )
         return
     records: list[Record] = []
+    index = DocIndex(doc)  # views several extractors read, built once for this document
     for spec in applicable(cls.dokumenttype):
         try:
-            found = spec.func(doc)
+            found = spec.func(doc, index) if spec.takes_index else spec.func(doc)  # type: ignore[call-arg]
         except Exception as e:
             res.feil(
                 doc.dok_id,
