@@ -20,13 +20,17 @@ from hdir_extract.readers.layout.spacing import paragraph_breaks
 _P2 = regex.compile(r"\(?\d+[.)]")
 _P3 = regex.compile(r"\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]")
 _P4 = regex.compile(r"\(?[a-zæøå][.)]")
-_P5 = regex.compile(r"[.,;:!?]$")
+# (?r): these end-anchored patterns are searched backwards from the line's end (the same lines match;
+# a forward search tries every start position)
+_P5 = regex.compile(r"(?r)[.,;:!?]$")
 _P6 = regex.compile(r"(?:^|\s)\p{Lu}")
 
 _LOWER_START = regex.compile(r"^\s*\p{Ll}")
-_ENDS_SENTENCE = regex.compile(r"[.!?:;»”]\s*$")
-_FOOTNOTE_GOES_ON = regex.compile(r"(?:[-\u2010,–(]|\b(?:og|i|for|av|til|med|om|på|eller|the|of|and|in))\s*$")
-_HEADING_GOES_ON = regex.compile(r"(?:\b(?:og|i|for|av|til|med|om|på|eller)|[-\u2010,–])\s*$")
+_ENDS_SENTENCE = regex.compile(r"(?r)[.!?:;»”]\s*$")
+_FOOTNOTE_GOES_ON = regex.compile(
+    r"(?r)(?:[-\u2010,–(]|\b(?:og|i|for|av|til|med|om|på|eller|the|of|and|in))\s*$"
+)
+_HEADING_GOES_ON = regex.compile(r"(?r)(?:\b(?:og|i|for|av|til|med|om|på|eller)|[-\u2010,–])\s*$")
 #: a continuation line of a heading is short
 MAX_HEADING_TAIL = 80
 #: the rest of a table cell wrapped onto a line of its own is short

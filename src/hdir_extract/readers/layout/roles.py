@@ -33,7 +33,9 @@ from hdir_extract.readers.layout.lines import SourceLine
 _P1 = regex.compile(r"\p{Ll}")
 _P2 = regex.compile(r"[\p{Lu}\d]")
 _P3 = regex.compile(r"\p{L}{3}")
-_P4 = regex.compile(r"[.,;:]$")
+# (?r): these end-anchored patterns are searched backwards from the line's end (the same lines match;
+# a forward search tries every start position)
+_P4 = regex.compile(r"(?r)[.,;:]$")
 _P5 = regex.compile(r"[\d\s.,%–-]+")
 _P6 = regex.compile(r"\s*\d{1,3}\s+[^\d\s]")
 
@@ -42,7 +44,7 @@ MAX_TITLE_LEN = 90  # an unnumbered heading is a short line
 MAX_TITLE_WORDS = 12
 _COLON_RUN_ON = regex.compile(r":\s+\S")
 _FOOTNOTE = regex.compile(r"^\s*([1-9]\d{0,2})\s+(?=\S)")  # "01 Driftsutgifter" is a post, not note 1
-_SENTENCE_END = regex.compile(r"[.!?:;»]\s*$")
+_SENTENCE_END = regex.compile(r"(?r)[.!?:;»]\s*$")
 #: a footnote's text starts with a capital, a quote or a link, never in lower case
 _FOOTNOTE_TEXT = regex.compile(r"^\s*[1-9]\d{0,2}\s+[\p{Lu}«\"(\[]|^\s*[1-9]\d{0,2}\s+(?:https?://|www\.)")
 

@@ -36,19 +36,21 @@ ADJACENT_SHARE = 0.3
 WINDOW = 40  # line pairs either side that decide a pair's spacing
 SHORT_END = 0.75  # a line ending a sentence this much shorter than a full line ends its paragraph
 TITLE_LINE = 0.5  # a line without end punctuation this short, before a capital, is a title
-_SENTENCE_END = regex.compile(r"[.!?:;»”\")]\s*$")
+# (?r): these end-anchored patterns are searched backwards from the line's end (the same lines match;
+# a forward search tries every start position)
+_SENTENCE_END = regex.compile(r"(?r)[.!?:;»”\")]\s*$")
 # a line ending in ")" may end a sentence ("… (KSF)"), but one going on in lower case is mid-sentence
 # ("… Prop. 36 S (2023–2024)" / "om …")
-_CLOSED_END = regex.compile(r"[.!?:;»”\"]\s*$")
-_HYPHEN_END = regex.compile(r"\p{L}[-\u2010]$")
+_CLOSED_END = regex.compile(r"(?r)[.!?:;»”\"]\s*$")
+_HYPHEN_END = regex.compile(r"(?r)\p{L}[-\u2010]$")
 _LOWER_START = regex.compile(r"^\s*[\p{Ll}]")
 # a line ending in a word no sentence ends with goes on with a number ("… kvinnehelse i" / "2024"); a
 # capital after it may be a box or heading that interrupted the sentence, so only the layer's roles tell
-_OPEN_END = regex.compile(r"(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|ved|mot|gjennom|å)\s*$")
+_OPEN_END = regex.compile(r"(?r)(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|ved|mot|gjennom|å)\s*$")
 _DIGIT_START = regex.compile(r"^\s*\d")
 # a title does not end in a function word: a short line ending in one goes on ("… forslag fra")
 _TITLE_GOES_ON = regex.compile(
-    r"[,;\-\u2010–]$|(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|ved|mot|gjennom|å|som|at|en|et|den|det"
+    r"(?r)[,;\-\u2010–]$|(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|ved|mot|gjennom|å|som|at|en|et|den|det"
     r"|de|samt|under|etter|innen|hos|uten|over|mellom|blant)$"
 )
 
