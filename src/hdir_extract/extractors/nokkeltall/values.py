@@ -55,14 +55,17 @@ _REF_BEFORE = regex.compile(
 )
 
 
+# (?r): the patterns on the text before a value are anchored at its end and searched backwards from
+# there (the same texts match; a forward search tries every start of a whole section)
+
 # ages and periods: "ved 30 år", "siste 5 år", "over 80 år"
-_AGE_BEFORE = regex.compile(r"(?:ved|siste|over|under|før|etter|fylt)\s*$", regex.IGNORECASE)
+_AGE_BEFORE = regex.compile(r"(?r)(?:ved|siste|over|under|før|etter|fylt)\s*$", regex.IGNORECASE)
 
 
 # a threshold that defines the indicator, not a result: "innen 2 virkedager", "rådet om minimum
 # 150 minutter"
 _THRESHOLD_BEFORE = regex.compile(
-    r"(?:\binnen|\brådet?\s+om(?:\s+(?:minimum|minst|maksimum|maks))?|\brådene\s+om(?:\s+\p{L}+)?)\s*$",
+    r"(?r)(?:\binnen|\brådet?\s+om(?:\s+(?:minimum|minst|maksimum|maks))?|\brådene\s+om(?:\s+\p{L}+)?)\s*$",
     regex.IGNORECASE,
 )
 
@@ -203,7 +206,7 @@ _TIME_UNITS = frozenset({"minutter", "timer", "sekunder"})
 # a limit of time that defines a group ("sitter mer enn 8 timer per dag", "(over 300 minutter
 # ukentlig ...)") rather than a measured result
 _LIMIT_BEFORE = regex.compile(
-    r"\b(?:mer enn|mindre enn|over|under|minst|minimum|maksimum)\s*\(?$", regex.IGNORECASE
+    r"(?r)\b(?:mer enn|mindre enn|over|under|minst|minimum|maksimum)\s*\(?$", regex.IGNORECASE
 )
 
 
@@ -237,17 +240,17 @@ _PAIR_WORD = regex.compile(
 )
 _PAIR_DASH = regex.compile(r"\s?[-–]\s?\d+(?:,\d+)?")
 _COMPOUND = regex.compile(r"-(\p{L}+)")
-_RANGE_BEFORE = regex.compile(r"\d\s*[-–]\s*$")
+_RANGE_BEFORE = regex.compile(r"(?r)\d\s*[-–]\s*$")
 _LEADING_ZERO = regex.compile(r"0\d")
-_PHONE_BEFORE = regex.compile(r"(?:anrop|ring|telefon|tlf)\D{0,20}$", regex.IGNORECASE)
+_PHONE_BEFORE = regex.compile(r"(?r)(?:anrop|ring|telefon|tlf)\D{0,20}$", regex.IGNORECASE)
 _FRACTION_AFTER = regex.compile(r"\s+av\s+(?P<d>\d+(?:[ ]\d{3})*)(?![\d,])")
 _FRACTION_BEFORE = regex.compile(r"(?P<n>\d+)\s+av\s+$")
 _AGE_WORD_AFTER = regex.compile(r"\s+år\p{L}")
 _MONTHS_AFTER = regex.compile(r"\s*(?:måneder|måned|mnd\.?)(?!\p{L})", regex.IGNORECASE)
 _ORDINAL_AFTER = regex.compile(r"\.\s*\p{Ll}")
 _COUNTED_AFTER = regex.compile(r"\s+(?:av\s+\d|\p{L}|\()|\s*[)(]")
-_COUNT_OF_BEFORE = regex.compile(r"\d\s+av\s+$")
-_LABEL_COLON_BEFORE = regex.compile(r"[\p{L}\d]\)?:\s*$")
+_COUNT_OF_BEFORE = regex.compile(r"(?r)\d\s+av\s+$")
+_LABEL_COLON_BEFORE = regex.compile(r"(?r)[\p{L}\d]\)?:\s*$")
 
 
 def _unit_len(after: str) -> int:
