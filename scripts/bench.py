@@ -57,25 +57,34 @@ for path in sys.argv[1:]:
 """
 
 
-def best_of(runs: int, make_cmd: Callable[[Path], list[str]]) -> tuple[float, float]:
-    """(wall, CPU) seconds of the fastest of `runs` fresh processes, each with an empty output folder.
-    CPU is user + system time of the process and its workers: what the run costs when the machine is
-    shared, less sensitive to other load than the wall time."""
-    best: tuple[float, float] | None = None
-    for _ in range(runs):
-        with tempfile.TemporaryDirectory() as tmp:
-            cmd = make_cmd(Path(tmp))
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            t = time.perf_counter()
-            proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-            wall = time.perf_counter() - t
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            if proc.returncode not in (0, 1):  # 1: a file failed, the rest was written (still a full run)
-                sys.exit(f"bench: {' '.join(cmd[:3])} … exited {proc.returncode}:\n{proc.stderr[-2000:]}")
-        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        if best is None or wall < best[0]:
-            best = (wall, cpu)
-    assert best is not None
+def _timed(cmd: list[str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of one fresh process. CPU is user + system time of the process and its
+    workers: what the run costs when the machine is shared, less sensitive to other load than the wall
+    time."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):  # 1: a file failed, the rest was written (still a full run)
+        sys.exit(f"bench: {' '.join(cmd[:3])} … exited {proc.returncode}:\n{proc.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def best_of(runs: int, *make_cmds: Callable[[Path], list[str]]) -> list[tuple[float, float]]:
+    """(wall, CPU) of the fastest of `runs` fresh processes for each command, each with an empty output
+    folder. The commands take turns (floor, ours, floor, ours, …), so that load from other work on the
+    machine, which comes and goes, weighs on both sides of a ratio alike."""
+    best: list[tuple[float, float]] = []
+    for run in range(runs):
+        for i, make_cmd in enumerate(make_cmds):
+            with tempfile.TemporaryDirectory() as tmp:
+                timed = _timed(make_cmd(Path(tmp)))
+            if run == 0:
+                best.append(timed)
+            elif timed[0] < best[i][0]:
+                best[i] = timed
     return best
 
 
@@ -108,9 +117,11 @@ def bench_text(raw: Path, runs: int, work: Path) -> None:
     folder = staged(texts, work / "text")
     size = sum(p.stat().st_size for p in texts) / 1e6
     print(f"text: {len(texts)} files, {size:.1f} MB, best of {runs}")
-    floor = best_of(runs, lambda tmp: [sys.executable, "-c", FLOOR_TEXT, str(tmp / "floor.parquet"),
-                                       *map(str, texts)])  # fmt: skip
-    ours = best_of(runs, extract_cmd(folder))
+    floor, ours = best_of(
+        runs,
+        lambda tmp: [sys.executable, "-c", FLOOR_TEXT, str(tmp / "floor.parquet"), *map(str, texts)],
+        extract_cmd(folder),
+    )
     report("text", ours, floor, 3.0)
 
 
@@ -128,8 +139,9 @@ def bench_pdf(raw: Path, runs: int, work: Path) -> None:
         sys.exit("bench: two PDFs share a name")
     folder = staged(pdfs, work / "pdf")
     print(f"pdf: {len(pdfs)} files ({', '.join(p.name for p in pdfs)}), best of {runs}")
-    floor = best_of(runs, lambda tmp: [sys.executable, "-c", FLOOR_PDF, *map(str, pdfs)])
-    ours = best_of(runs, extract_cmd(folder))
+    floor, ours = best_of(
+        runs, lambda tmp: [sys.executable, "-c", FLOOR_PDF, *map(str, pdfs)], extract_cmd(folder)
+    )
     report("pdf", ours, floor, 0.5)
 
 

@@ -30,6 +30,7 @@ from hdir_extract.dedupe import Fingerprint, covers, fingerprint, letters_holdin
 from hdir_extract.document import Document
 from hdir_extract.extractors import ExtractorSpec, applicable
 from hdir_extract.extractors.anmodningsvedtak.links import cross_document_checks as vedtak_checks
+from hdir_extract.extractors.brev.index import DocIndex
 from hdir_extract.linking import link_tables
 from hdir_extract.models import TABLES, Dokument, Feil, Record
 from hdir_extract.readers import Limits, SourceError, read_document
@@ -183,9 +184,10 @@ def _extract_document(name: str, doc: Document, res: FileResult, debug: bool) ->
         )
         return
     records: list[Record] = []
+    index = DocIndex(doc)  # views several extractors read, built once for this document
     for spec in applicable(cls.dokumenttype):
         try:
-            found = spec.func(doc)
+            found = spec.func(doc, index) if spec.takes_index else spec.func(doc)  # type: ignore[call-arg]
         except Exception as e:
             res.feil(
                 doc.dok_id,
@@ -359,6 +361,19 @@ def _size(path: Path) -> int:
         return 0
 
 
+def _start(work: Callable[[], None] | None) -> threading.Thread | None:
+    if work is None:
+        return None
+    thread = threading.Thread(target=work, name="meanwhile", daemon=True)
+    thread.start()
+    return thread
+
+
+def _import_writers() -> None:
+    """Import the writers (polars, duckdb: a third of a second) while the workers extract."""
+    import hdir_extract.writers.output  # noqa: F401
+
+
 def extract_files(
     paths: list[Path],
     limits: Limits | None = None,
@@ -366,8 +381,11 @@ def extract_files(
     cache_dir: Path | None = None,
     debug: bool = False,
     progress: Callable[[FileResult], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[FileResult]:
-    """Extract every file (cached ones from the cache), in input order."""
+    """Extract every file (cached ones from the cache), in input order. `meanwhile`: work for this
+    process while pool workers extract (run in a thread once they have started, so never inherited
+    half-done by a forked worker); done before this returns."""
     limits = limits or Limits()
     results: dict[Path, FileResult] = {}
     todo: list[Path] = []
@@ -400,8 +418,11 @@ def extract_files(
             initargs=(os.getpid(), direct),
         ) as pool:
             futures = {pool.submit(_worker, (p, limits, debug)): p for p in todo}
+            side = _start(meanwhile)
             for fut in as_completed(futures):
                 done(futures[fut], _result(fut, futures[fut]))
+            if side is not None:
+                side.join()
     else:
         for p in todo:
             done(p, extract_file(p, limits, debug))
@@ -503,15 +524,20 @@ def _content_duplicates(candidates: list[FileResult]) -> list[tuple[FileResult, 
     return dropped
 
 
+_NUMBER = (int, float)
+
+
 def _sort_key(model: type[Record]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
     cols = [*model.key, "linje", "side"]
 
     def key(row: dict[str, Any]) -> tuple[Any, ...]:
-        out: list[Any] = []
-        for c in cols:
-            v = row.get(c)
-            out.append((v is None, "" if v is None else (v if isinstance(v, int | float) else str(v))))
-        return tuple(out)
+        # one comprehension, a tuple of types for isinstance: this runs for every row of `linjer`
+        return tuple(
+            [
+                (v is None, "" if v is None else (v if isinstance(v, _NUMBER) else str(v)))
+                for v in map(row.get, cols)
+            ]
+        )
 
     return key
 
@@ -566,7 +592,9 @@ def run(
     from hdir_extract.writers.output import write_outputs
 
     cache_dir = out_dir / ".cache" if use_cache else None
-    results = deduplicate(extract_files(list_inputs(raw_dir), limits, workers, cache_dir, debug, progress))
+    results = deduplicate(
+        extract_files(list_inputs(raw_dir), limits, workers, cache_dir, debug, progress, _import_writers)
+    )
     tables = collect(results)
     write_outputs(tables, out_dir)
     return results, tables

@@ -39,22 +39,26 @@ class ExtractorSpec:
     #: found only in a main letter: a file of supplementary letters alone is expected to give none (their
     #: goals and indicators are the main letter's)
     main_letter_only: bool = False
+    #: `func` takes the document's shared views as a second argument (`DocIndex`)
+    takes_index: bool = False
 
 
 EXTRACTORS: tuple[ExtractorSpec, ...] = (
-    ExtractorSpec("brev", LETTERS, brev.extract, "brev"),
+    ExtractorSpec("brev", LETTERS, brev.extract, "brev", takes_index=True),
     ExtractorSpec(
         "oppdrag",
         ALL_TYPES,
         oppdrag.extract,
         "oppdrag",
         may_be_empty=frozenset({"aarsrapport", "prop_1_s", "meld_st"}),
+        takes_index=True,
     ),
     ExtractorSpec(
         "bevilgninger",
         LETTERS | {"aarsrapport", "prop_1_s"},
         bevilgninger.extract,
         "bevilgninger",
+        takes_index=True,
     ),
     ExtractorSpec(
         "anmodningsvedtak",

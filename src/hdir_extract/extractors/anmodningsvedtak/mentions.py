@@ -59,13 +59,16 @@ class Mention:
     nr_start: int  # offset of the digits
 
 
-_HYPHEN_END = regex.compile(r"(\p{L}+)[-\u2010]$")
+# searched backwards from the end ((?r)): a forward search would try every start in the line
+_HYPHEN_END = regex.compile(r"(?r)(\p{L}+)[-\u2010]$")
 _LOWER_START = regex.compile(r"\s*(\p{Ll}\p{L}*)")
 
 
 def _closes_up(left: str, right: str) -> bool:
     """Whether a word hyphenated over a line break is one word ("anmodningsved-" / "tak nr. 692"),
     decided by the shared de-hyphenation ("helse-" / "og omsorg…" keeps its hyphen)."""
+    if not left.rstrip("\n").endswith(("-", "\u2010")):
+        return False  # no line-end hyphen (checked first: most lines)
     end, start = _HYPHEN_END.search(left), _LOWER_START.match(right)
     if not end or not start:
         return False

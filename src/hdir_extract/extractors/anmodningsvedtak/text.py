@@ -56,10 +56,17 @@ _REF = regex.compile(
 )
 
 
+# searched backwards from the end ((?r)): a forward search would try every start in the line
+_LAST_LETTERS = regex.compile(r"(?r)(\p{L}+)$")
+_LAST_WORD_DOT = regex.compile(r"(?r)([\p{L}\p{N}]+)\.$")
+_DIGIT_COLON = regex.compile(r"\d:$")
+_ORDINAL = regex.compile(r"\d{1,3}")
+
+
 def first_sentence(text: str) -> tuple[str, str]:
     """Split off the first sentence (abbreviations such as "Meld. St." do not end it)."""
     for m in _SENTENCE_END.finditer(text):
-        word = regex.search(r"(\p{L}+)$", text[: m.start()])
+        word = _LAST_LETTERS.search(text, 0, m.start())
         if word and word.group(1).lower() in _ABBREV:
             continue
         return text[: m.end()].strip(), text[m.end() :].strip()
@@ -73,11 +80,11 @@ def line_ends_sentence(line: str) -> bool:
     s = line.rstrip()
     if not s.endswith((".", ":", ";", "!", "?", "»", '"', "”")):
         return False
-    if regex.search(r"\d:$", s):
+    if s.endswith(":") and s[-2:-1].isdigit() and _DIGIT_COLON.search(s):
         return False  # a document number broken after its colon ("Dokument 8:" / "218 S")
     if s.endswith("."):
-        word = regex.search(r"([\p{L}\p{N}]+)\.$", s)
-        if word and (word.group(1).lower() in _ABBREV or regex.fullmatch(r"\d{1,3}", word.group(1))):
+        word = _LAST_WORD_DOT.search(s)
+        if word and (word.group(1).lower() in _ABBREV or _ORDINAL.fullmatch(word.group(1))):
             return False
     return True
 

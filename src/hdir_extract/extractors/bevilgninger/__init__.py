@@ -11,17 +11,20 @@ from __future__ import annotations
 
 from hdir_extract.document import Document
 from hdir_extract.extractors.bevilgninger.common import Ctx
+from hdir_extract.extractors.brev.index import DocIndex
 from hdir_extract.models import Record
 
 
-def extract(doc: Document) -> list[Record]:
+def extract(doc: Document, index: DocIndex | None = None) -> list[Record]:
+    """`index`: the pipeline's shared views of `doc` (built here when not given)."""
     from hdir_extract.extractors.bevilgninger import aarsrapport, prop, tildelingsbrev
 
     ctx = Ctx(doc)
     if doc.dokumenttype == "prop_1_s":
         prop.extract_prop(ctx)
     elif doc.dokumenttype in ("tildelingsbrev", "oppdragsdokument"):
-        tildelingsbrev.extract_tildelingsbrev(ctx)
+        letters = (index.of(doc) if index is not None else DocIndex(doc)).letters
+        tildelingsbrev.extract_tildelingsbrev(ctx, letters)
     elif doc.dokumenttype == "aarsrapport":
         aarsrapport.extract_aarsrapport(ctx)
     return [*ctx.rows, *ctx.checks]

@@ -7,7 +7,6 @@ here, so a unit or split decision is made in one place.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -79,16 +78,31 @@ def valid_number(toks: Sequence[Tok]) -> bool:
 
 
 def segmentations(toks: Sequence[Tok], k: int) -> list[list[list[Tok]]]:
-    """All ways to read `toks` as exactly k numbers (columns printed run together)."""
+    """All ways to read `toks` as exactly k numbers (columns printed run together), in the order of
+    their cut positions (as itertools.combinations gives them). Searched part by part, each run of
+    tokens tested once: a first part that is no number rules out every reading starting with it."""
     n = len(toks)
     if k <= 0 or n < k:
         return []
-    out = []
-    for cuts in itertools.combinations(range(1, n), k - 1):
-        bounds = (0, *cuts, n)
-        parts = [list(toks[a:b]) for a, b in itertools.pairwise(bounds)]
-        if all(valid_number(p) for p in parts):
-            out.append(parts)
+    valid: dict[tuple[int, int], bool] = {}
+
+    def ok(a: int, b: int) -> bool:
+        if (a, b) not in valid:
+            valid[a, b] = valid_number(toks[a:b])
+        return valid[a, b]
+
+    out: list[list[list[Tok]]] = []
+
+    def rec(a: int, left: int, acc: list[list[Tok]]) -> None:
+        if left == 1:
+            if ok(a, n):
+                out.append([*acc, list(toks[a:n])])
+            return
+        for b in range(a + 1, n - left + 2):  # leave at least one token for each part after this
+            if ok(a, b):
+                rec(b, left - 1, [*acc, list(toks[a:b])])
+
+    rec(0, k, [])
     return out
 
 

@@ -16,6 +16,7 @@ ends a table. Page furniture is the layer's business and never reaches these row
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -109,19 +110,25 @@ def may_hold_several(text: str) -> bool:
     return len(toks) > 1 and (not segmentations(toks, 1) or len(toks) > MAX_GROUPS)
 
 
+# compiled once: these run for every printed line of a proposition. Plain ASCII, so the standard
+# library's engine, faster at splitting, finds exactly the same separators.
+_WORD_GAPS = re.compile(r"(\t| +)")
+_BARE_NUMBER = regex.compile(r"^\d+,?$")
+
+
 def _label_and_amounts(text: str) -> tuple[str, list[str]]:
     """(label, amount chunks) of a printed row: the trailing amounts, one chunk per TAB/gap part.
 
     The label ends at its last word; a number right after "post", "postene", "kap.", "f.o.m." or after
     "og" following a number belongs to the name ("kan nyttes under post 70 12 005 …")."""
-    parts = regex.split(r"(\t| +)", text.strip())
+    parts = _WORD_GAPS.split(text.strip())
     words = parts[0::2]
     k = len(words)
     while k > 0 and (AMOUNT_WORD.match(words[k - 1]) or (UNIT_WORD.match(words[k - 1]) and k < len(words))):
         k -= 1
     while 0 < k < len(words) and (
         NAME_NUMBER_WORD.match(words[k - 1])
-        or (words[k - 1].lower() == "og" and k >= 2 and regex.match(r"^\d+,?$", words[k - 2]))
+        or (words[k - 1].lower() == "og" and k >= 2 and _BARE_NUMBER.match(words[k - 2]))
     ):
         k += 1  # the number after "post" is part of the name
     if k == len(words) or (k > 0 and UNIT_WORD.match(words[k])):
@@ -144,13 +151,18 @@ def _label_and_amounts(text: str) -> tuple[str, list[str]]:
     return label, chunks
 
 
+def _has_gap(text: str) -> bool:
+    """Whether `GAP` can match in `text` (a TAB or two spaces): a cheap test before the regex."""
+    return "\t" in text or "  " in text
+
+
 def split_printed(text: str, line: int) -> list[PCell]:
     """The cells of one printed row (a whole line, or a cell that may hold a code, name and amounts):
     codes, the name, then the amount chunks (`run`). A column header is split at gaps only."""
     t = text.strip()
     if not t:
         return []
-    if is_header_text(t) or all(is_header_text(c) for c in GAP.split(t) if c.strip()):
+    if is_header_text(t) or (_has_gap(t) and all(is_header_text(c) for c in GAP.split(t) if c.strip())):
         return [PCell(c.strip(), line) for c in GAP.split(t) if c.strip()]
     cells: list[PCell] = []
     m = CODES.match(t)
@@ -159,7 +171,7 @@ def split_printed(text: str, line: int) -> list[PCell]:
         t = t[m.end() :]
     label, chunks = _label_and_amounts(t)
     if label:
-        cells.append(PCell(GAP.sub(" ", label), line))
+        cells.append(PCell(GAP.sub(" ", label) if _has_gap(label) else label, line))
     for chunk in chunks:
         # one number is one cell; several single-spaced groups may be several amounts run together
         cells.append(PCell("", line) if NIL.match(chunk) else PCell(chunk, line, run=" " in chunk))

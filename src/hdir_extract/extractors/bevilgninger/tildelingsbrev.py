@@ -173,9 +173,10 @@ def _prose_row(ctx: Ctx, segs: list[LetterSegment], p: ProseAmount) -> None:
     )
 
 
-def extract_tildelingsbrev(ctx: Ctx) -> None:
+def extract_tildelingsbrev(ctx: Ctx, letters: list[LetterSegment] | None = None) -> None:
+    """`letters`: `segment_letters(ctx.doc)`, where the caller has them."""
     doc = ctx.doc
-    segs = segment_letters(doc)
+    segs = segment_letters(doc) if letters is None else letters
     ctx.letters = segs
     blocks = all_blocks(doc)
     changes: Changes = {}

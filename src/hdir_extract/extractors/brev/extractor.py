@@ -6,11 +6,13 @@ date, reference, subject and addressee."""
 from __future__ import annotations
 
 from hdir_extract.document import Document
-from hdir_extract.extractors.brev.letters import segment_letters
+from hdir_extract.extractors.brev.index import DocIndex
 from hdir_extract.models import Brev, Record
 
 
-def extract(doc: Document) -> list[Record]:
+def extract(doc: Document, index: DocIndex | None = None) -> list[Record]:
+    """`index`: the pipeline's shared views of `doc` (built here when not given)."""
+    letters = (index.of(doc) if index is not None else DocIndex(doc)).letters
     return [
         Brev(
             dok_id=doc.dok_id,
@@ -25,5 +27,5 @@ def extract(doc: Document) -> list[Record]:
             linje_start=seg.linje_start,
             linje_slutt=seg.linje_slutt,
         )
-        for seg in segment_letters(doc)
+        for seg in letters
     ]

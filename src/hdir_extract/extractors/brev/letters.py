@@ -159,11 +159,12 @@ def _tillegg_nr(subject: str | None, brevtype: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def segment_letters(doc: Document) -> list[LetterSegment]:
+def segment_letters(doc: Document, segs: list[Seg] | None = None) -> list[LetterSegment]:
     """Split a document into letters, in file order (which need not be date order, and a supplementary
-    letter may come first)."""
+    letter may come first). `segs`: the caller's `segments(readable(doc))`, where it has them."""
     doc = readable(doc)
-    segs = segments(doc)
+    if segs is None:
+        segs = segments(doc)
     if not segs:
         return []
     starts: list[tuple[int, str | None, bool]] = []

@@ -12,6 +12,7 @@ out of the body.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import regex
@@ -20,9 +21,14 @@ from hdir_extract.document import Block, Document, Kind, Span
 from hdir_extract.parsing.text import join_two
 
 _SPACE = regex.compile(r"\s+")
+#: whitespace to Python's str.split() but not to the regex module's \s (Unicode White_Space)
+_SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen: a frozen dataclass sets each field through object.__setattr__, five times the cost of
+# a plain one, and a document has tens of thousands of segments. Nothing assigns to a Seg; it stays
+# hashable (unsafe_hash) and compares by value as before.
+@dataclass(slots=True, unsafe_hash=True)
 class Seg:
     text: str  # the segment's text, whitespace collapsed
     line: int  # the document line it is printed on
@@ -34,26 +40,45 @@ class Seg:
     end: int = 0
 
 
+#: whitespace to Python's str.split but not to the regex module's \s (Unicode White_Space)
+_SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
 def clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
+
+
+def _split_clean(text: str) -> str:
+    """`clean` without a regex, for text holding none of `_SPLIT_ONLY` (there str.split() splits
+    exactly where `_SPACE` matches)."""
+    return " ".join(text.split())
+
+
+def _cleaner(text: str) -> Callable[[str], str]:
+    """The cheapest function that cleans `text` and its parts as `clean` does."""
+    return clean if any(c in text for c in _SPLIT_ONLY) else _split_clean
 
 
 def block_segments(index: int, b: Block) -> list[Seg]:
     """The segments of one block, in order (empty ones dropped)."""
     if b.kind is Kind.TABLE:
         rows = [(r.line, " ".join(c.text for c in r.cells), 0, 0) for r in b.rows]
+        tidy = _cleaner("".join(text for _, text, _, _ in rows))
     elif b.spans:
         starts = [s.start for s in b.spans] + [len(b.text)]
         rows = [
             (s.line, b.text[s.start : starts[k + 1]], s.start, starts[k + 1]) for k, s in enumerate(b.spans)
         ]
+        tidy = _cleaner(b.text)
     else:
         rows = [(b.first_line, b.text, 0, len(b.text))]
+        tidy = _cleaner(b.text)
     out: list[Seg] = []
+    kind, emphasis = b.kind, b.emphasis
     for line, text, start, end in rows:
-        text = clean(text)
+        text = tidy(text)
         if text:
-            out.append(Seg(text, line, index, not out, b.kind, b.emphasis, start, end))
+            out.append(Seg(text, line, index, not out, kind, emphasis, start, end))
     return out
 
 

@@ -38,6 +38,10 @@ _UNIT_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
+# compiled once (a module-level regex call looks its pattern up in a cache on every call)
+_UNIT_PATTERNS_RE = tuple((regex.compile(pat), name) for pat, name in _UNIT_PATTERNS)
+
+
 def unit_name(unit: str | None, contexts: list[str | None]) -> str:
     """The unit printed on the value; else named by the column head, the row label, the table's unit
     line or the caption (first that names one); else a count."""
@@ -53,8 +57,8 @@ def unit_name(unit: str | None, contexts: list[str | None]) -> str:
         return "kroner"
     for ctx in contexts:
         low = (ctx or "").lower()
-        for pat, name in _UNIT_PATTERNS:
-            if regex.search(pat, low):
+        for pat, name in _UNIT_PATTERNS_RE:
+            if pat.search(low):
                 return name
     return "antall"
 

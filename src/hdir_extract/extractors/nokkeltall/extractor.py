@@ -8,7 +8,7 @@ Three sources, each in its own module, all pure functions over the document's bl
 from __future__ import annotations
 
 from hdir_extract.document import Document
-from hdir_extract.extractors.nokkeltall.printed import with_line_blocks
+from hdir_extract.extractors.nokkeltall.printed import printed_lines, with_line_blocks
 from hdir_extract.extractors.nokkeltall.regnskap import extract_accounts
 from hdir_extract.extractors.nokkeltall.tabell import extract_tables
 from hdir_extract.extractors.nokkeltall.tekst import extract_sections
@@ -17,4 +17,5 @@ from hdir_extract.models import Record
 
 def extract(doc: Document) -> list[Record]:
     doc = with_line_blocks(doc)
-    return extract_tables(doc) + extract_accounts(doc) + extract_sections(doc)
+    lines = printed_lines(doc)  # built once, read by all three (none changes it)
+    return extract_tables(doc, lines) + extract_accounts(doc, lines) + extract_sections(doc, lines)

@@ -69,9 +69,10 @@ class _Block:
     lines: list[tuple[int, str]]
 
 
-def extract_accounts(doc: Document) -> list[Record]:
+def extract_accounts(doc: Document, lines: list[Printed] | None = None) -> list[Record]:
+    """`lines`: the document's `printed_lines`, where the caller has them."""
     out: list[Record] = []
-    lines = printed_lines(doc)
+    lines = printed_lines(doc) if lines is None else lines
     notes = {m.group("nr") for p in lines if (m := _NOTE_HEAD.match(p.text))}
     for block in _blocks(doc, lines):
         out.extend(_read_block(doc, block, notes))
@@ -212,10 +213,13 @@ def _columns(
     return ncol, [aar] * ncol, cols, False
 
 
+_ANTALL = regex.compile(r"\bantall\b")
+
+
 def _unit(label: str, block: _Block) -> str:
     low = label.lower()
-    if regex.search(r"årsverk", low):
+    if "årsverk" in low:
         return "årsverk"
-    if regex.search(r"\bantall\b", low):
+    if _ANTALL.search(low):
         return "antall"
     return "kroner"

@@ -5,6 +5,7 @@ of the columns before it, and only then the sizes of the values decide."""
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from itertools import combinations, product
 
 import regex
@@ -21,36 +22,37 @@ _SUM_LABEL = regex.compile(r"^\s*(?:sum|totalt?|i alt)\b", regex.IGNORECASE)
 # cost seconds on an årsrapport)
 _NUMBER_START = regex.compile(r"[-–−]?(?:0|[1-9]\d{0,2}|\d{4,})(?:,\d+)?")
 _GROUP = regex.compile(r"\d{3}")
+_NOTE_NR = regex.compile(r"\d{1,2}")
 
 
-def _starts(tok: str) -> bool:
-    return bool(_NUMBER_START.fullmatch(tok))
-
-
-def _numbers(tokens: list[str], most: int) -> list[list[str | None]]:
+def _numbers(tokens: list[str], most: int, limit: int = 5001) -> list[list[str | None]]:
     """Every way to read the tokens as at most `most` numbers: a number is a first group of 1-3
     digits (or an ungrouped number) followed by groups of exactly three digits; "-" is an empty
-    cell."""
+    cell. At most `limit` readings (a long row of groups has exponentially many)."""
     n = len(tokens)
     out: list[list[str | None]] = []
+    # per token, computed once (the search below visits each token many times): a nil, a possible
+    # first group, and how far a run of three-digit groups continuing it reaches
+    nil = [t in NIL for t in tokens]
+    starts = [bool(_NUMBER_START.fullmatch(t)) for t in tokens]
+    reach = list(range(1, n + 1))
+    for i in range(n - 2, -1, -1):
+        if _GROUP.fullmatch(tokens[i + 1]) and "," not in tokens[i]:
+            reach[i] = reach[i + 1]
 
     def rec(i: int, acc: list[str | None]) -> None:
-        if len(out) > 5000 or len(acc) > most:
+        if len(out) >= limit or len(acc) > most:
             return
         if i == n:
             out.append(acc)
             return
-        tok = tokens[i]
-        if tok in NIL:
+        if nil[i]:
             rec(i + 1, [*acc, None])
             return
-        if not _starts(tok):
+        if not starts[i]:
             return
-        j = i + 1
-        while j < n and _GROUP.fullmatch(tokens[j]) and "," not in tokens[j - 1]:
-            j += 1
         # longest numbers first: the reading with fewest cells comes out first
-        for k in range(j, i, -1):
+        for k in range(reach[i], i, -1):
             rec(k, [*acc, " ".join(tokens[i:k])])
 
     rec(0, [])
@@ -59,11 +61,13 @@ def _numbers(tokens: list[str], most: int) -> list[list[str | None]]:
 
 def fewest(tokens: list[str]) -> int:
     """Cells as printed when every run of three-digit groups continues the number before it."""
-    r = _numbers(tokens, len(tokens))
+    r = _numbers(tokens, len(tokens), limit=1)
     return len(r[0]) if r else 0
 
 
+@lru_cache(maxsize=8192)
 def val(text: str | None) -> float | None:
+    """A cell's value (cached: the same cells are valued for every candidate reading of a row)."""
     if text is None:
         return None
     try:
@@ -77,6 +81,8 @@ def _identities(cells: list[str | None]) -> int:
     """How many cells equal the sum or difference of cells printed before them (the running
     arithmetic of an accounts row: "Overført + Årets = Samlet", "2023 - 2022 = Endring")."""
     vals = [val(c) for c in cells]
+    if all(v is None or (v.is_integer() and abs(v) < 2**48) for v in vals):
+        return _whole_identities([None if v is None else int(v) for v in vals])
     hits = 0
     for k in range(2, len(vals)):
         v = vals[k]
@@ -91,6 +97,28 @@ def _identities(cells: list[str | None]) -> int:
             a, b = vals[k - 2], vals[k - 1]
             if a is not None and b is not None and abs(a - b - v) < 0.5 and (a or b):
                 hits += 1
+    return hits
+
+
+def _whole_identities(vals: list[int | None]) -> int:
+    """`_identities` for whole numbers (every amount in kroner), where sums are exact: the sum of the
+    cells j..k-1 is a difference of running sums, so each cell costs one pass, not one per start."""
+    run = [0]  # run[i]: sum of the first i cells; count[i]: how many of them are printed
+    count = [0]
+    for v in vals:
+        run.append(run[-1] + (v or 0))
+        count.append(count[-1] + (v is not None))
+    hits = 0
+    for k in range(2, len(vals)):
+        v = vals[k]
+        if v is None:
+            continue
+        if any(count[k] - count[j] >= 2 and run[k] - run[j] == v for j in range(k - 1)):
+            hits += 1
+            continue
+        a, b = vals[k - 2], vals[k - 1]
+        if a is not None and b is not None and a - b == v and (a or b):
+            hits += 1
     return hits
 
 
@@ -115,7 +143,7 @@ def readings(row: Row, ncol: int, note_col: bool, notes: set[str]) -> list[_Read
         cands: list[_Reading] = []
         if len(r) == ncol:
             cands.append((0.0, r, None))
-        if note_col and len(r) == ncol + 1 and r[0] is not None and regex.fullmatch(r"\d{1,2}", r[0]):
+        if note_col and len(r) == ncol + 1 and r[0] is not None and _NOTE_NR.fullmatch(r[0]):
             cands.append((_NOTE_COST[r[0] in notes], r[1:], r[0]))
         if note_col and len(r) == 1 and r[0] is not None and r[0] in notes and ncol > 1:
             cands.append((0.0, [None] * ncol, r[0]))  # a row with only its note reference

@@ -61,7 +61,7 @@ def _split(text: str) -> tuple[str, list[str]] | None:
     if i == 0 and words and regex.fullmatch(r"\d{4,}", words[0]):
         i = 1
     toks = words[i:]
-    if not any(regex.search(r"\d", w) for w in toks):
+    if not any(_DIGIT.search(w) for w in toks):
         return None
     # a lone nil dash glued to a label word ("Mer-utgift(-)/") is not reached: tokens are words
     label = " ".join(words[:i])
@@ -217,14 +217,17 @@ def _norm(s: str) -> str:
     return regex.sub(r"\s+", "", s).lower()
 
 
+_SENTENCE_SEAM = regex.compile(r"\p{Ll}\.\s+\p{Lu}")
+_STARS_END = regex.compile(r"\s*\*+\s*:?\s*$")
+_COLON_END = regex.compile(r"\s*:\s*$")
+_NOTE_REF_END = regex.compile(r"\s+\d{1,2}(?:,\d{1,2})*[A-Z]?$")
+_DIGIT = regex.compile(r"\d")
+
+
 def _is_prose(s: str) -> bool:
     """Running text between the tables of a note: a long line of words, or a sentence."""
     # a head abbreviated with a full stop ("Maks.") is no sentence
-    return (
-        len(s) > 90
-        or bool(regex.search(r"\p{Ll}\.\s+\p{Lu}", s))
-        or (s.endswith(".") and len(s.split()) >= 5)
-    )
+    return len(s) > 90 or bool(_SENTENCE_SEAM.search(s)) or (s.endswith(".") and len(s.split()) >= 5)
 
 
 def _attach(pending: list[str], label: str) -> tuple[str, list[str]]:
@@ -254,8 +257,8 @@ def _attach(pending: list[str], label: str) -> tuple[str, list[str]]:
 
 def _clean(label: str, note_col: bool) -> str:
     """Footnote and note markers removed: "pensjonskasse****", "årsverk*:", "aksjer 5,8B"."""
-    s = regex.sub(r"\s*\*+\s*:?\s*$", "", label).strip()
-    s = regex.sub(r"\s*:\s*$", "", s)
+    s = _STARS_END.sub("", label).strip()
+    s = _COLON_END.sub("", s)
     if note_col:
-        s = regex.sub(r"\s+\d{1,2}(?:,\d{1,2})*[A-Z]?$", "", s)
+        s = _NOTE_REF_END.sub("", s)
     return s.strip()

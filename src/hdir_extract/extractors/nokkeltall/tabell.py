@@ -56,9 +56,10 @@ class _Row:
     chunks: list[str]
 
 
-def extract_tables(doc: Document) -> list[Record]:
+def extract_tables(doc: Document, lines: list[Printed] | None = None) -> list[Record]:
+    """`lines`: the document's `printed_lines`, where the caller has them."""
     out: list[Record] = []
-    for tab in _tables(doc):
+    for tab in _tables(doc, printed_lines(doc) if lines is None else lines):
         out.extend(_read_table(doc, tab))
     return out
 
@@ -89,8 +90,7 @@ def _caption_at(lines: list[Printed], k: int) -> bool:
     return p.is_row and len(p.cells) == 1
 
 
-def _tables(doc: Document) -> list[_Table]:
-    lines = printed_lines(doc)
+def _tables(doc: Document, lines: list[Printed]) -> list[_Table]:
     tables: list[_Table] = []
     taken: set[int] = set()  # table blocks already read under a caption
     k = 0

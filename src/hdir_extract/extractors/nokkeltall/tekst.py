@@ -49,9 +49,10 @@ _PERIOD_AFTER = regex.compile(r"^(?:\s?%|\s+prosent)?\s*\((?P<p>[^()]*?(?:tertia
 _TARGET_HEAD = regex.compile(r"\bMåltall\b|\bMål\b\s*$", regex.IGNORECASE)
 
 
-def extract_sections(doc: Document) -> list[Record]:
+def extract_sections(doc: Document, lines: list[Printed] | None = None) -> list[Record]:
+    """`lines`: the document's `printed_lines`, where the caller has them."""
     out: list[Record] = []
-    lines = printed_lines(doc)
+    lines = printed_lines(doc) if lines is None else lines
     k = 0
     while k < len(lines):
         m = _HEAD.match(lines[k].text)

@@ -55,14 +55,17 @@ _REF_BEFORE = regex.compile(
 )
 
 
+# (?r): the patterns on the text before a value are anchored at its end and searched backwards from
+# there (the same texts match; a forward search tries every start of a whole section)
+
 # ages and periods: "ved 30 år", "siste 5 år", "over 80 år"
-_AGE_BEFORE = regex.compile(r"(?:ved|siste|over|under|før|etter|fylt)\s*$", regex.IGNORECASE)
+_AGE_BEFORE = regex.compile(r"(?r)(?:ved|siste|over|under|før|etter|fylt)\s*$", regex.IGNORECASE)
 
 
 # a threshold that defines the indicator, not a result: "innen 2 virkedager", "rådet om minimum
 # 150 minutter"
 _THRESHOLD_BEFORE = regex.compile(
-    r"(?:\binnen|\brådet?\s+om(?:\s+(?:minimum|minst|maksimum|maks))?|\brådene\s+om(?:\s+\p{L}+)?)\s*$",
+    r"(?r)(?:\binnen|\brådet?\s+om(?:\s+(?:minimum|minst|maksimum|maks))?|\brådene\s+om(?:\s+\p{L}+)?)\s*$",
     regex.IGNORECASE,
 )
 
@@ -148,26 +151,26 @@ def _read_value(text: str, mt: regex.Match[str], name: str, scale: bool) -> Valu
     if v is None:
         return None
     unit = _unit_after(after)
-    compound = regex.match(r"-(\p{L}+)", after[_unit_len(after) :]) if unit is not None else None
+    compound = _COMPOUND.match(after[_unit_len(after) :]) if unit is not None else None
     # a target named by its number ("90%-målet ble ikke nådd") is the printed target; any other
     # compound ("20-årsjubileum") is no value
     target_word = bool(compound and regex.match(r"mål", compound.group(1), regex.IGNORECASE))
     if compound and not target_word:
         return None
-    if unit == "år" and (_AGE_BEFORE.search(before) or regex.search(r"\d\s*[-–]\s*$", before)):
+    if unit == "år" and (_AGE_BEFORE.search(before) or _RANGE_BEFORE.search(before)):
         return None  # an age or a period, not a value
     if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(after) or _SCALE_AFTER.match(after):
         return None
     if _is_condition(before, unit, num, name):
         return None
-    if regex.search(r"\d\s*[-–]\s*$", before):
+    if _RANGE_BEFORE.search(before):
         return None  # the second number of a range ("25-64 år")
-    if regex.match(r"0\d", num):
+    if _LEADING_ZERO.match(num):
         return None  # a code or reference with a leading zero ("08771")
-    if " " in num and regex.search(r"(?:anrop|ring|telefon|tlf)\D{0,20}$", before, regex.IGNORECASE):
+    if " " in num and _PHONE_BEFORE.search(before):
         return None  # a phone number
-    frac = regex.match(r"\s+av\s+(?P<d>\d+(?:[ ]\d{3})*)(?![\d,])", after)
-    den = regex.search(r"(?P<n>\d+)\s+av\s+$", before)
+    frac = _FRACTION_AFTER.match(after)
+    den = _FRACTION_BEFORE.search(before)
     if frac and int(frac.group("d").replace(" ", "")) <= 10 and v < int(frac.group("d").replace(" ", "")):
         return None  # a fraction ("3 av 4"), not a count
     if den and int(mt.group(0).replace(" ", "").split(",")[0]) <= 10:
@@ -203,7 +206,7 @@ _TIME_UNITS = frozenset({"minutter", "timer", "sekunder"})
 # a limit of time that defines a group ("sitter mer enn 8 timer per dag", "(over 300 minutter
 # ukentlig ...)") rather than a measured result
 _LIMIT_BEFORE = regex.compile(
-    r"\b(?:mer enn|mindre enn|over|under|minst|minimum|maksimum)\s*\(?$", regex.IGNORECASE
+    r"(?r)\b(?:mer enn|mindre enn|over|under|minst|minimum|maksimum)\s*\(?$", regex.IGNORECASE
 )
 
 
@@ -230,27 +233,45 @@ def _sentence_start(before: str) -> str:
     return before[m[-1].end() :] if m else before
 
 
+# compiled once (a module-level regex call looks its pattern up in a cache on every call)
+_UNITS_RE = tuple((regex.compile(pat, regex.IGNORECASE), name) for pat, name in _UNITS)
+_PAIR_WORD = regex.compile(
+    rf"\s+(?:til|og|eller)\s+(?:\d+(?:[ ]\d{{3}})*(?:,\d+)?|{WORD_NUMBER}\b)", regex.IGNORECASE
+)
+_PAIR_DASH = regex.compile(r"\s?[-–]\s?\d+(?:,\d+)?")
+_COMPOUND = regex.compile(r"-(\p{L}+)")
+_RANGE_BEFORE = regex.compile(r"(?r)\d\s*[-–]\s*$")
+_LEADING_ZERO = regex.compile(r"0\d")
+_PHONE_BEFORE = regex.compile(r"(?r)(?:anrop|ring|telefon|tlf)\D{0,20}$", regex.IGNORECASE)
+_FRACTION_AFTER = regex.compile(r"\s+av\s+(?P<d>\d+(?:[ ]\d{3})*)(?![\d,])")
+_FRACTION_BEFORE = regex.compile(r"(?P<n>\d+)\s+av\s+$")
+_AGE_WORD_AFTER = regex.compile(r"\s+år\p{L}")
+_MONTHS_AFTER = regex.compile(r"\s*(?:måneder|måned|mnd\.?)(?!\p{L})", regex.IGNORECASE)
+_ORDINAL_AFTER = regex.compile(r"\.\s*\p{Ll}")
+_COUNTED_AFTER = regex.compile(r"\s+(?:av\s+\d|\p{L}|\()|\s*[)(]")
+_COUNT_OF_BEFORE = regex.compile(r"(?r)\d\s+av\s+$")
+_LABEL_COLON_BEFORE = regex.compile(r"(?r)[\p{L}\d]\)?:\s*$")
+
+
 def _unit_len(after: str) -> int:
-    for pat, _ in _UNITS:
-        um = regex.match(pat, after, regex.IGNORECASE)
+    for pat, _ in _UNITS_RE:
+        um = pat.match(after)
         if um:
             return um.end()
     return 0
 
 
 def _unit_after(after: str) -> str | None:
-    for pat, name in _UNITS:
-        if regex.match(pat, after, regex.IGNORECASE):
+    for pat, name in _UNITS_RE:
+        if pat.match(after):
             return name
     # "fra 60 til 72 prosent", "fra 15 til seks prosent": the first number of a pair shares the
     # second one's unit
-    pair = regex.match(
-        rf"\s+(?:til|og|eller)\s+(?:\d+(?:[ ]\d{{3}})*(?:,\d+)?|{WORD_NUMBER}\b)", after, regex.IGNORECASE
-    ) or regex.match(r"\s?[-–]\s?\d+(?:,\d+)?", after)
+    pair = _PAIR_WORD.match(after) or _PAIR_DASH.match(after)
     if pair:
         rest = after[pair.end() :]
-        for pat, name in _UNITS:
-            if name != "år" and regex.match(pat, rest, regex.IGNORECASE):
+        for pat, name in _UNITS_RE:
+            if name != "år" and pat.match(rest):
                 return name
     return None
 
@@ -258,11 +279,11 @@ def _unit_after(after: str) -> str | None:
 def _count_unit(num: str, before: str, after: str, name: str) -> str | None:
     """A bare number is a value only when it counts something ("177 retningslinjer", "10 av 110",
     "Anmeldelser: 12"); then its unit is antall."""
-    if regex.match(r"\s+år\p{L}", after):
+    if _AGE_WORD_AFTER.match(after):
         return None  # "67 årsalder", "15 åringer"
-    if regex.match(r"\s*(?:måneder|måned|mnd\.?)(?!\p{L})", after, regex.IGNORECASE):
+    if _MONTHS_AFTER.match(after):
         return None  # a count of months
-    if _MONTH_AFTER.match(after) or regex.match(r"\.\s*\p{Ll}", after):
+    if _MONTH_AFTER.match(after) or _ORDINAL_AFTER.match(after):
         return None  # a date ("1. januar") or an ordinal ("2. tertial")
     if YEAR.fullmatch(num):
         # a year, unless a noun of the indicator's own name follows ("2002 klagesaker" under
@@ -272,8 +293,8 @@ def _count_unit(num: str, before: str, after: str, name: str) -> str | None:
         if not (word and lead and word.group(1)[:5] in name.lower()):
             return None
     counted = (
-        regex.match(r"\s+(?:av\s+\d|\p{L}|\()|\s*[)(]", after)
-        or regex.search(r"\d\s+av\s+$", before)
-        or regex.search(r"[\p{L}\d]\)?:\s*$", before)  # "Anmeldelser: 12", "i 2023: 396"
+        _COUNTED_AFTER.match(after)
+        or _COUNT_OF_BEFORE.search(before)
+        or _LABEL_COLON_BEFORE.search(before)  # "Anmeldelser: 12", "i 2023: 396"
     )
     return "antall" if counted else None

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 import regex
 
 from hdir_extract.document import Document, Kind
+from hdir_extract.extractors.brev.index import DocIndex
 from hdir_extract.extractors.brev.letterhead import letterhead_segments
-from hdir_extract.extractors.brev.letters import LetterSegment, letter_at, segment_letters
+from hdir_extract.extractors.brev.letters import LetterSegment, letter_at
 from hdir_extract.extractors.brev.segments import Seg, clean, readable, segments
 from hdir_extract.extractors.oppdrag import hendelser, sections
 from hdir_extract.extractors.oppdrag.frister import find_frister
@@ -81,10 +82,12 @@ def _scheme(doc: Document, segs: list[Seg], ids: list[IdAt], letters: list[Lette
     return Scheme(_doc_year(doc, segs, ids))
 
 
-def read(doc: Document) -> Reading:
+def read(doc: Document, index: DocIndex | None = None) -> Reading:
+    """`index`: the pipeline's shared views of `doc` (built here when not given)."""
+    shared = index.of(doc) if index is not None else DocIndex(doc)
     doc = readable(doc)
-    segs = segments(doc)
-    letters = segment_letters(doc)
+    segs = shared.segments
+    letters = shared.letters
     ids = all_ids(doc, segs)
     by_seg: dict[int, list[IdAt]] = {}
     for i in ids:
@@ -388,11 +391,12 @@ def _mentions(dok_id: str, ids: list[IdAt], headings: list[Heading]) -> list[Ref
     return out
 
 
-def extract(doc: Document) -> list[Record]:
+def extract(doc: Document, index: DocIndex | None = None) -> list[Record]:
+    """`index`: the pipeline's shared views of `doc` (built here when not given)."""
     if doc.dokumenttype not in DEFINING_TYPES:
         readable_doc = readable(doc)
         return list(_mentions(doc.dok_id, all_ids(readable_doc, segments(readable_doc)), []))
-    r = read(doc)
+    r = read(doc, index)
     headings = find_assignments(r)
     records: list[Record] = []
     seen: set[tuple[str, int]] = set()

@@ -147,8 +147,9 @@ def withdrawals(segs: list[Seg], ids: dict[int, list[IdAt]]) -> list[Withdrawal]
             if s.first:
                 out.extend(Withdrawal(k, i, s.text, listed=True) for i in ids.get(k, [])[:1])
             continue
-        lead = (s.text.endswith(":") or s.kind is Kind.HEADING) and bool(_UTGAAR.search(s.text))
-        if lead:
+        said = _UTGAAR.search(s.text) is not None
+        lead = (s.text.endswith(":") or s.kind is Kind.HEADING) and said
+        if lead or not said:  # no match in the whole text: none in any of its sentences
             continue
         for sentence in _SENTENCE_END.split(s.text):
             if not _UTGAAR.search(sentence):

@@ -85,5 +85,8 @@ def _cut_ids(doc: Document, segs: list[Seg]) -> list[IdAt]:
     return out
 
 
+_ID_YEAR = regex.compile(r"(20\d\d)-\d+$")
+
+
 def id_year(oppdrag_id: str) -> int:
-    return int(regex.search(r"(20\d\d)-\d+$", oppdrag_id).group(1))  # type: ignore[union-attr]
+    return int(_ID_YEAR.search(oppdrag_id).group(1))  # type: ignore[union-attr]

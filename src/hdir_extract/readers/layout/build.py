@@ -20,7 +20,9 @@ from hdir_extract.readers.layout.spacing import GOES_ON, paragraph_breaks
 _P2 = regex.compile(r"\(?\d+[.)]")
 _P3 = regex.compile(r"\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]")
 _P4 = regex.compile(r"\(?[a-zæøå][.)]")
-_P5 = regex.compile(r"[.,;:!?]$")
+# (?r): these end-anchored patterns are searched backwards from the line's end (the same lines match;
+# a forward search tries every start position)
+_P5 = regex.compile(r"(?r)[.,;:!?]$")
 _P6 = regex.compile(r"(?:^|\s)\p{Lu}")
 
 _LOWER_START = regex.compile(r"^\s*\p{Ll}")

@@ -53,6 +53,9 @@ MIN_CHAIN_GAP = 20  # … each at least this many lines after the one before (a 
 def _head_key(text: str) -> tuple[str, int] | None:
     if "\t" in text:
         return None
+    t = text.strip()
+    if not t or not (t[0].isdigit() or t[-1].isdigit()):
+        return None  # `_HEAD` needs a number at one end (checked first: its lazy match is slow)
     m = _HEAD.match(text)
     if not m:
         return None

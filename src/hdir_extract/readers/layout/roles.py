@@ -34,7 +34,9 @@ from hdir_extract.readers.layout.spacing import GOES_ON
 _P1 = regex.compile(r"\p{Ll}")
 _P2 = regex.compile(r"[\p{Lu}\d]")
 _P3 = regex.compile(r"\p{L}{3}")
-_P4 = regex.compile(r"[.,;:]$")
+# (?r): these end-anchored patterns are searched backwards from the line's end (the same lines match;
+# a forward search tries every start position)
+_P4 = regex.compile(r"(?r)[.,;:]$")
 _P5 = regex.compile(r"[\d\s.,%–-]+")
 _P6 = regex.compile(r"\s*\d{1,3}\s+[^\d\s]")
 

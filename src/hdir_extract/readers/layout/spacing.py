@@ -44,12 +44,12 @@ _FIELD = regex.compile(r"^\p{Lu}\p{L}{1,19}:\s+\S")
 _SENTENCE_END = regex.compile(r"[.!?:;»”\")]\s*$")
 # a line ending in ")" may end a sentence ("… (KSF)"), but one going on in lower case is mid-sentence
 # ("… Prop. 36 S (2023–2024)" / "om …")
-_CLOSED_END = regex.compile(r"[.!?:;»”\"]\s*$")
-_HYPHEN_END = regex.compile(r"\p{L}[-\u2010]$")
+_CLOSED_END = regex.compile(r"(?r)[.!?:;»”\"]\s*$")
+_HYPHEN_END = regex.compile(r"(?r)\p{L}[-\u2010]$")
 _LOWER_START = regex.compile(r"^\s*[\p{Ll}]")
 # a line ending in a word no sentence ends with goes on with a number ("… kvinnehelse i" / "2024"); a
 # capital after it may be a box or heading that interrupted the sentence, so only the layer's roles tell
-_OPEN_END = regex.compile(r"(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|ved|mot|gjennom|å)\s*$")
+_OPEN_END = regex.compile(r"(?r)(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|ved|mot|gjennom|å)\s*$")
 _DIGIT_START = regex.compile(r"^\s*\d")
 # a title does not end in a function word: a short line ending in one goes on ("… forslag fra"); nor
 # does an item or a paragraph

@@ -24,9 +24,11 @@ from hdir_extract.document import Cell, Row
 from hdir_extract.readers import structure
 
 # precompiled: these run once per line of every document
-_P1 = regex.compile(r"[\p{L}][.:;!?]$")
+# (?r): these end-anchored patterns are searched backwards from the line's end (the same lines match;
+# a forward search tries every start position)
+_P1 = regex.compile(r"(?r)[\p{L}][.:;!?]$")
 _P2 = regex.compile(r"\d{1,4}(?:\s+\d{1,2})?\s+\p{L}")
-_P3 = regex.compile(r"[\p{L}\d)][.!?]$")
+_P3 = regex.compile(r"(?r)[\p{L}\d)][.!?]$")
 _P4 = regex.compile(r"\p{L}")
 
 #: a number token of a table row: "1 234" groups, "-2,7", "14,5 %", "(123)", "–" (nil)
