@@ -32,6 +32,7 @@ from hdir_extract.readers import read_document
 
 DOCS = {
     "tb2023": "tildelingsbrev-2023-helsedirektoratet.txt",
+    "tb2026": "tildelingsbrev-2026-helsedirektoratet.txt",
     "aarsrapport": "aarsrapport-2023-helsedirektoratet.txt",
     "meld": "meld-st-9-2023-2024-nasjonal-helse-og-samhandlingsplan.txt",
 }
@@ -154,3 +155,44 @@ def test_rendering_records_carry_their_page(doc, style, typeset_dir):
     n_pages = pdf.tables["dokumenter"][0]["antall_sider"]
     for table in ("oppdrag", "tiltak", "bevilgninger", "nokkeltall", "anmodningsvedtak"):
         assert all(1 <= r["side"] <= n_pages for r in pdf.tables.get(table, []))
+
+
+# --- what the reader's fixes give, on real values -----------------------------------------------------
+
+
+def _allocations(doc: str, style: str, cache_dir: Path) -> set[tuple]:
+    rows = _pdf(doc, style, cache_dir).tables.get("bevilgninger", [])
+    return {(r["kapittel"], r["post"], r["belopstype"], r["belop_nok"]) for r in rows}
+
+
+def test_ruled_letter_table_reads_post_rows_under_their_kapittel(typeset_dir):
+    """The 2023 letter's allocation table, ruled in two columns: a post printed without its kapittel
+    ("77 Laboratorie- og radiologiske" / "undersøkelser" / "3 624,4 3 624,4", in the name column) is
+    a post of the kapittel above (732), its amount as the text's ("3 624,4": a decimal amount in this
+    thousands table is millions, as the text path reads it)."""
+    found = _allocations("tb2023", "twocolumn", typeset_dir)
+    assert (732, 77, "tildeling", 3_624_400_000) in found
+    assert (732, 77, "bevilgning", 3_624_400_000) in found
+
+
+def test_letter_table_rows_under_a_header_printed_apart(typeset_dir):
+    """The 2026 letter in one column: the income table's header ("Kap./post Benevnelse Tildeling")
+    stands apart from its rows, which the reader found as a table: the rows still belong to it."""
+    found = _allocations("tb2026", "onecolumn", typeset_dir)
+    assert (3740, 4, "tildeling", 32_101_000) in found
+    assert (5572, 75, "tildeling", 18_952_000) in found
+
+
+def test_assignment_title_in_a_narrow_column(typeset_dir):
+    """Two columns: the title fills the lines under "ID: TB2023-01 Eieravdeling HOD: FHA" to the
+    measure, in the heading's own paragraph; it is the title however long its lines are."""
+    oppdrag = {r["oppdrag_id"]: r for r in _pdf("tb2023", "twocolumn", typeset_dir).tables["oppdrag"]}
+    assert oppdrag["TB2023-01"]["tittel"] == "Nasjonalt program for rusforebyggende arbeid blant barn og unge"
+    assert oppdrag["TB2023-01"]["avdeling"] == "FHA"
+
+
+def test_word_processor_paragraph_gap(typeset_dir):
+    """One column, paragraphs 2 mm apart on a 4.6 mm pitch (a word processor's "6 pt after"): the
+    assignment heading's paragraph ends before its body starts."""
+    blocks = [b.text for b in _pdf_doc("tb2023", "onecolumn", typeset_dir).blocks]
+    assert "ID: TB2023-02 Eieravdeling HOD: FHA Stortingsmelding om trygg digital oppvekst" in blocks
