@@ -48,37 +48,40 @@ SLACK = 0.01  # a page break that moves one record in a hundred
 #: (document, style, table) -> agreement measured with scripts/pdf_agreement.py (the whole matrix; the
 #: tests run the RENDERINGS above). Comment: records in both / the text's (+ those only the PDF has).
 #: The "textlayer" style (the text's own lines set as they are) agrees in full on every table but the
-#: Prop. 1 S's bevilgninger (547/571). Measured after merging main with the extractors on blocks;
-#: re-measure (`scripts/pdf_agreement.py`) when an extractor or the layout changes.
+#: Prop. 1 S's bevilgninger (547/571). Measured on branch pdf2 (paragraph gaps, letters' grid rows,
+#: titles in narrow columns); re-measure (`scripts/pdf_agreement.py`) when an extractor or the layout
+#: changes. The 2026 letter's allocations are low in both styles: its text's layout reads the
+#: "Kap./post Benevnelse Tildeling Kommentarer" table as paragraphs, which a typesetter re-flows (a
+#: row's "734.21 …" no longer starts a line), and the "Tidligere tildeling Ny tildeling" header wraps.
 MEASURED: dict[tuple[str, str, str], float] = {
     ("aarsrapport", "onecolumn", "bevilgninger"): 0.00,  # 0/296
-    ("aarsrapport", "onecolumn", "nokkeltall"): 0.38,  # 469/1214 (+111)
+    ("aarsrapport", "onecolumn", "nokkeltall"): 0.38,  # 463/1214 (+79)
     ("aarsrapport", "twocolumn", "bevilgninger"): 0.98,  # 293/296
-    ("aarsrapport", "twocolumn", "nokkeltall"): 0.37,  # 455/1214 (+153)
+    ("aarsrapport", "twocolumn", "nokkeltall"): 0.50,  # 614/1214 (+429)
     ("meld", "onecolumn", "anmodningsvedtak"): 1.00,  # 2/2
-    ("meld", "onecolumn", "tiltak"): 0.95,  # 144/151 (+5)
+    ("meld", "onecolumn", "tiltak"): 0.97,  # 143/147 (+4)
     ("meld", "twocolumn", "anmodningsvedtak"): 1.00,  # 2/2
-    ("meld", "twocolumn", "tiltak"): 0.90,  # 136/151 (+5)
+    ("meld", "twocolumn", "tiltak"): 0.97,  # 143/147 (+4)
     ("prop", "onecolumn", "anmodningsvedtak"): 0.84,  # 91/91 (+17)
     ("prop", "onecolumn", "bevilgninger"): 0.84,  # 480/571 (+16)
     ("prop", "twocolumn", "anmodningsvedtak"): 0.94,  # 91/91 (+5)
-    ("prop", "twocolumn", "bevilgninger"): 0.99,  # 568/571 (+4)
-    ("tb2023", "onecolumn", "bevilgninger"): 0.54,  # 89/164
+    ("prop", "twocolumn", "bevilgninger"): 0.99,  # 569/571 (+2)
+    ("tb2023", "onecolumn", "bevilgninger"): 0.85,  # 141/164
     ("tb2023", "onecolumn", "brev"): 0.50,  # 3/6 (+2)
-    ("tb2023", "onecolumn", "indikatorer"): 0.95,  # 59/62 (+1)
+    ("tb2023", "onecolumn", "indikatorer"): 0.90,  # 56/62
     ("tb2023", "onecolumn", "oppdrag"): 0.75,  # 72/96 (+24)
-    ("tb2023", "twocolumn", "bevilgninger"): 0.53,  # 88/164
+    ("tb2023", "twocolumn", "bevilgninger"): 0.76,  # 126/164 (+2)
     ("tb2023", "twocolumn", "brev"): 1.00,  # 6/6
-    ("tb2023", "twocolumn", "indikatorer"): 0.33,  # 21/62 (+14)
-    ("tb2023", "twocolumn", "oppdrag"): 0.44,  # 43/96 (+51)
-    ("tb2026", "onecolumn", "bevilgninger"): 0.77,  # 70/90 (+8)
+    ("tb2023", "twocolumn", "indikatorer"): 0.45,  # 28/62 (+14)
+    ("tb2023", "twocolumn", "oppdrag"): 0.72,  # 70/96 (+25)
+    ("tb2026", "onecolumn", "bevilgninger"): 0.12,  # 11/90 (+7)
     ("tb2026", "onecolumn", "brev"): 0.50,  # 1/2 (+1)
-    ("tb2026", "onecolumn", "indikatorer"): 0.74,  # 80/108 (+24)
-    ("tb2026", "onecolumn", "oppdrag"): 0.72,  # 45/62 (+6)
-    ("tb2026", "twocolumn", "bevilgninger"): 0.64,  # 58/90 (+11)
+    ("tb2026", "onecolumn", "indikatorer"): 0.95,  # 103/108 (+5)
+    ("tb2026", "onecolumn", "oppdrag"): 0.75,  # 47/62 (+6)
+    ("tb2026", "twocolumn", "bevilgninger"): 0.18,  # 17/90 (+6)
     ("tb2026", "twocolumn", "brev"): 0.50,  # 1/2 (+1)
-    ("tb2026", "twocolumn", "indikatorer"): 0.55,  # 60/108 (+36)
-    ("tb2026", "twocolumn", "oppdrag"): 0.72,  # 45/62 (+11)
+    ("tb2026", "twocolumn", "indikatorer"): 0.69,  # 75/108 (+11)
+    ("tb2026", "twocolumn", "oppdrag"): 0.67,  # 42/62 (+12)
 }
 
 
