@@ -289,11 +289,57 @@ def _trim(rows: list[_Row]) -> list[_Row]:
     return rows[idx[0] : idx[-1] + 1] if idx else []
 
 
-def _loose(rows: list[_Row]) -> None:
-    """Rows outside a table: a row with a cell gap (a TAB in its text) is still a row of cells."""
+#: of the line height: a wrapped cell's next line is set this close under the line above (no leading
+#: beyond the font's own)
+WRAP_LEADING = 0.35
+
+
+def _wrapped_into(above: _Row, bottom: float, r: _Row, height: float) -> int | None:
+    """The cell of `above` (a row of cells without amounts, whose last line ends at `bottom`) that
+    `r` (one part, no number) continues: `r` is set close under it and stays inside that cell's
+    column (from the cell's start to the next cell's start)."""
+    if r.anchor or not r.words or _numeric(r.words) or r.line.top - bottom > WRAP_LEADING * height:
+        return None
+    if above.line.cells is None or any(_amount(c) for c in above.line.cells):
+        # under a row of amounts a one-part line at the row pitch may be the next row ("60 Kommunale
+        # tiltak, kan overføres,"): only a header's or a text row's cells are read as wrapped here
+        return None
+    starts = [p[0].x0 for p in above.parts]
+    for i, x0 in enumerate(starts):
+        x1 = starts[i + 1] if i + 1 < len(starts) else float("inf")
+        if r.words[0].x0 >= x0 - 1 and r.words[-1].x1 < x1:
+            # a wrapped cell goes on mid-phrase (in lower case, or after a hyphen or comma), or is no
+            # wider than the cell's line above (that line was filled to the column's width before it
+            # broke: "Kap. post Tidligere tildeling" / "Ny tildeling Sum tildelt"); a wider line under
+            # a header's short first cell is a label of the rows ("Kap." / "Utgifter:")
+            cell = above.parts[i]
+            narrower = r.words[-1].x1 - r.words[0].x0 <= cell[-1].x1 - cell[0].x0 + 1
+            goes_on = r.words[0].text[:1].islower() or cell[-1].text.endswith(("-", ",")) or narrower
+            return i if goes_on else None
+    return None
+
+
+def _loose(rows: list[_Row], height: float = 0.0) -> None:
+    """Rows outside a table: a row with a cell gap (a TAB in its text) is still a row of cells. A line
+    set close under such a row and inside one of its cells' columns, without a number, is that cell
+    wrapped ("Kap. post Tidligere tildeling Ny" / "tildeling Sum tildelt" over "2026"): it joins the
+    cell and is left without cells of its own (the layout counts it to the row above)."""
+    above: _Row | None = None
+    bottom = 0.0
     for r in rows:
         if r.anchor and CELL in r.kinds:
             _set(r.line, _part_cells(r))
+            above, bottom = r, r.line.bottom
+            continue
+        col = _wrapped_into(above, bottom, r, height) if above is not None and above.line.cells else None
+        if above is None or above.line.cells is None or col is None:
+            above = None
+            continue
+        cells = list(above.line.cells)
+        cells[col] = join_two(cells[col], " ".join(w.text for w in r.words))
+        _set(above.line, tuple(cells))  # the line keeps its printed text; its cell reads on
+        _set(r.line, ("",) * len(cells))
+        bottom = r.line.bottom
 
 
 def mark_cells(lines: list[PageLine]) -> None:
@@ -303,7 +349,7 @@ def mark_cells(lines: list[PageLine]) -> None:
         rows = [_row(ln) for ln in flow]
         done = 0
         for a, b in _regions(rows, height):
-            _loose(rows[done:a])
+            _loose(rows[done:a], height)
             _table(rows[a:b], height)
             done = b
-        _loose(rows[done:])
+        _loose(rows[done:], height)

@@ -291,9 +291,11 @@ def gutter_at(words: list[Word], usual: Gutter) -> Gutter | None:
 
 SPACE, DOUBLE, CELL = " ", "  ", "\t"
 #: a list marker, heading number or footnote number opening a line ("•", "1.", "a)", "1.4", "12"):
-#: the gap after it is a hanging indent, never a table cell
+#: the gap after it is a hanging indent, never a table cell; roman numerals ("ii.", "(iv)") number
+#: lists of criteria
 MARKER = regex.compile(
-    r"^(?:[–—•▪●◦\-*\uf0b7\uf0a7]|\(?\d{1,3}[.)]?|\(?[a-zæøå][.)]|\d{1,2}(?:\.\d{1,2}){1,4}\.?)$"
+    r"^(?:[–—•▪●◦\-*\uf0b7\uf0a7]|\(?\d{1,3}[.)]?|\(?[a-zæøå][.)]|\(?[ivx]{1,5}[.)]"
+    r"|\d{1,2}(?:\.\d{1,2}){1,4}\.?)$"
 )
 PROSE_BAND = 0.5  # share of a band's rows that must read as two-column prose
 #: a number token: "1 234" groups, "-2,7", "14,5 %", "(123)", "–"
