@@ -254,6 +254,13 @@ def _continues(above: tuple[str, ...], row: tuple[str, ...]) -> bool:
     return bool(filled) and not numbers and filled <= above_filled and len(filled) < len(above_filled)
 
 
+def _within(above: tuple[str, ...], row: tuple[str, ...]) -> bool:
+    """`row` prints only in columns `above` fills, and in fewer of them."""
+    filled = {i for i, c in enumerate(row) if c}
+    above_filled = {i for i, c in enumerate(above) if c}
+    return bool(filled) and filled <= above_filled and len(filled) < len(above_filled)
+
+
 def _join_wrapped(rows: list[_Row], cells: list[tuple[str, ...]]) -> None:
     """A cell's wrapped lines are one cell (the contract's `Cell.text`): a line that continues the row
     above at the usual line pitch is joined to it, and left without cells (the layout then counts
@@ -266,7 +273,10 @@ def _join_wrapped(rows: list[_Row], cells: list[tuple[str, ...]]) -> None:
     last = 0
     for i in range(1, len(rows)):
         close = tops[i] - tops[i - 1] <= WRAP_PITCH * pitch
-        if close and any(cells[last]) and _continues(cells[last], cells[i]):
+        # a line set closer under its row than the rows are set apart is that row's, numbers and all
+        # ("0762 Primærhelsetjeneste" / "21" / "Spesielle driftsmidler A")
+        wrapped = rows[i].wrapped_first and _within(cells[last], cells[i])
+        if close and any(cells[last]) and (wrapped or _continues(cells[last], cells[i])):
             cells[last] = tuple(
                 join_two(a, b) if b else a for a, b in zip(cells[last], cells[i], strict=True)
             )
@@ -295,9 +305,8 @@ def _first_cell_lines(rows: list[_Row], height: float) -> list[_Row]:
 
 
 def _in_first_cell(r: _Row, limit: float) -> bool:
-    """A line of words (no number first: that opens a row of its own, "21 Spesielle driftsutgifter",
-    "35 149 35 149") that ends left of `limit`, where the table's second column starts."""
-    return bool(r.words) and r.words[-1].x1 < limit and not NUMBER.match(r.words[0].text)
+    """A line that ends left of `limit`, where the table's second column starts."""
+    return bool(r.words) and r.words[-1].x1 < limit
 
 
 def _table(rows: list[_Row], height: float) -> None:
