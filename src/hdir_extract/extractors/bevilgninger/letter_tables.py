@@ -280,8 +280,15 @@ def _ends_flow(rows: list[Printed], i: int, start: int) -> bool:
     p = rows[i]
     if i == start:
         return False
-    # a grid table is a table of its own; a header, a numbered heading or a unit line opens another part
-    return p.grid or header(rows, i) is not None or bool(HEADING.match(p.text)) or unit_of(p.text) is not None
+    # a grid table with a header row of its own is a table of its own (its rows are read as a grid); the
+    # grid rows of a table whose header the reader printed apart (a PDF table found below a header it
+    # took for a heading) go on the flow. A header, a numbered heading or a unit line opens another part
+    return (
+        (p.grid and p.header)
+        or header(rows, i) is not None
+        or bool(HEADING.match(p.text))
+        or unit_of(p.text) is not None
+    )
 
 
 def read_flow(rows: list[Printed], spec: Spec, start: int) -> tuple[Table, int]:
@@ -368,7 +375,11 @@ def read_grid(rows: list[Printed], spec: Spec, start: int) -> tuple[Table, int]:
             if trail := trailing_amounts(text, 0, ["sum"]):
                 table.totals.append(Total(amounts_from(text, no, trail[0])[0]))
             row = None
-        elif first_empty and kap is not None and (m := POST_ONLY.match(text.lstrip())):
+        elif (
+            kap is not None
+            and (first_empty or row is None or row.amounts)
+            and (m := POST_ONLY.match(text.lstrip()))
+        ):
             row = TRow(kap, int(m.group("post")), no)
             _fill(spec, row, text.lstrip(), m.start("rest"), no, first=True)
             table.rows.append(row)

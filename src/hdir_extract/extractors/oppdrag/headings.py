@@ -269,6 +269,22 @@ def _fresh_title(seg: Seg, width: int) -> bool:
     return not _is_stop(seg.text, seg.kind) and _title_like(seg.text, width)
 
 
+#: a heading paragraph of at most this many lines (id line, title lines) holds no body text
+MAX_HEADING_LINES = 4
+
+
+def _rest_of_heading(segs: list[Seg], k: int, nxt: int) -> bool:
+    """The title set on the lines under the id line, in the heading's own short paragraph: a narrow
+    column fills a title's lines to the measure, so their length says nothing there; the paragraph's
+    end (the reader's gap before the body) bounds the title."""
+    block = [s for s in segs[k : k + MAX_HEADING_LINES + 1] if s.block == segs[k].block]
+    if segs[nxt].block != segs[k].block or len(block) > MAX_HEADING_LINES:
+        return False
+    if k + len(block) < len(segs) and segs[k + len(block)].block == segs[k].block:
+        return False  # the paragraph goes on: the heading's body was joined to it
+    return not any(_is_stop(s.text, s.kind) for s in block[1:]) and not block[-1].text.endswith(":")
+
+
 def _strip_heading(text: str, scheme: Scheme) -> tuple[str | None, str]:
     """(department code, title text) of a heading's joined text."""
     hit = _id_at_start(text, scheme)
@@ -310,7 +326,7 @@ def read_title(
     code, title = _strip_heading(joined(doc, [segs[j] for j in chosen]), scheme)
     h.avdeling = code
     nxt = after(chosen[-1])
-    if not title and nxt < len(segs) and _fresh_title(segs[nxt], width):
+    if not title and nxt < len(segs) and (_fresh_title(segs[nxt], width) or _rest_of_heading(segs, k, nxt)):
         chosen.append(nxt)
         title = "x"
     if title:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -36,6 +37,10 @@ ALIGNED_SHARE = 0.8  # anchors whose every cell gap falls on a river, for the co
 WRAP_PITCH = 1.1  # of the closest row pitch: a wrapped cell's next line
 MAX_ROW_GAP = 2.0
 FILLER_GAP = 0.5  # of the line height, over the usual leading: a heading between two tables
+#: of the line height: a wrapped cell's next line is set this close under the line above (no leading
+#: beyond the font's own)
+WRAP_LEADING = 0.35
+WRAP_CLOSER = 0.05  # of the line height: a wrapped line's gap is this much narrower than the rows' gap
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 
 
@@ -46,6 +51,8 @@ class _Row:
     kinds: list[str]
     parts: list[list[Word]]
     anchor: bool
+    #: a line of the first cell of the row above, wrapped (set closer than the table's rows)
+    wrapped_first: bool = False
 
 
 def _numeric(words: list[Word]) -> bool:
@@ -94,31 +101,50 @@ def _regions(rows: list[_Row], height: float) -> list[tuple[int, int]]:
     fillers = 0
     gaps = [0.0] + [b.line.top - a.line.bottom for a, b in itertools.pairwise(rows)]
     lead = statistics.median(gaps[1:]) if len(gaps) > 1 else 0.0
+    limit = 0.0  # where the table's anchors start their second cell
+    row_gap = 0.0  # the narrowest gap above an anchor of the table: how far apart its rows are set
     for i, r in enumerate(rows):
         # a wide gap ends a table; a one-part row set apart by more than the usual leading is a
         # heading or paragraph between two tables ("Kap. 2711 …" over the next table)
         gap = gaps[i] > MAX_ROW_GAP * height or (not r.anchor and gaps[i] > lead + FILLER_GAP * height)
-        if start is not None and (gap or (not r.anchor and fillers >= MAX_FILLERS)):
+        # a one-part row that stays left of every anchor's second cell, set closer under the line
+        # above than the rows are set apart, is the first cell wrapped over several lines (a narrow
+        # text column: "0702" / "Beredskap" / "21 Spesielle" / …): it does not count against the
+        # fillers a table may hold. Where rows and lines are set at one pitch they cannot be told
+        # apart, and a line stays a filler.
+        in_first = (
+            start is not None
+            and _in_first_cell(r, limit - RIVER * height)
+            and gaps[i] < min(row_gap - WRAP_CLOSER * height, WRAP_LEADING * height)
+        )
+        r.wrapped_first = in_first
+        if start is not None and (gap or (not r.anchor and not in_first and fillers >= MAX_FILLERS)):
             out.append((start, last_anchor + 1))
             start = None
         if r.anchor:
+            second = r.parts[1][0].x0
+            limit = second if start is None else min(limit, second)
+            row_gap = gaps[i] if start is None else min(row_gap, gaps[i])
             if start is None:
                 start = i
             last_anchor, fillers = i, 0
-        elif start is not None:
+        elif start is not None and not in_first:
             fillers += 1
+        elif start is not None and fillers == 0:
+            last_anchor = i  # the last row's first cell wraps on (to the foot of the page): still the table
     if start is not None:
         out.append((start, last_anchor + 1))
     return [(a, b) for a, b in out if sum(1 for r in rows[a:b] if r.anchor) >= MIN_ANCHORS]
 
 
-def _rivers(anchors: list[_Row], height: float) -> list[tuple[float, float]]:
-    """Vertical strips that the anchors' words leave empty (all but a few crossing rows), wider than a
-    word space, inside the table, where at least two anchors (or the only ones) part cells."""
+def _rivers(anchors: list[_Row], height: float, wrapped: Sequence[_Row] = ()) -> list[tuple[float, float]]:
+    """Vertical strips that the anchors' words (and the lines of their wrapped first cells, `wrapped`)
+    leave empty (all but a few crossing rows), wider than a word space, inside the table, where at
+    least two anchors (or the only ones) part cells."""
     left = int(min(w.x0 for r in anchors for w in r.words))
     right = int(max(w.x1 for r in anchors for w in r.words)) + 1
     cover = [0] * (right - left + 1)
-    for r in anchors:
+    for r in [*anchors, *wrapped]:
         for w in r.words:
             for x in range(int(w.x0) - left, min(int(w.x1) + 1, right) - left + 1):
                 cover[x] += 1
@@ -228,6 +254,13 @@ def _continues(above: tuple[str, ...], row: tuple[str, ...]) -> bool:
     return bool(filled) and not numbers and filled <= above_filled and len(filled) < len(above_filled)
 
 
+def _within(above: tuple[str, ...], row: tuple[str, ...]) -> bool:
+    """`row` prints only in columns `above` fills, and in fewer of them."""
+    filled = {i for i, c in enumerate(row) if c}
+    above_filled = {i for i, c in enumerate(above) if c}
+    return bool(filled) and filled <= above_filled and len(filled) < len(above_filled)
+
+
 def _join_wrapped(rows: list[_Row], cells: list[tuple[str, ...]]) -> None:
     """A cell's wrapped lines are one cell (the contract's `Cell.text`): a line that continues the row
     above at the usual line pitch is joined to it, and left without cells (the layout then counts
@@ -240,7 +273,10 @@ def _join_wrapped(rows: list[_Row], cells: list[tuple[str, ...]]) -> None:
     last = 0
     for i in range(1, len(rows)):
         close = tops[i] - tops[i - 1] <= WRAP_PITCH * pitch
-        if close and any(cells[last]) and _continues(cells[last], cells[i]):
+        # a line set closer under its row than the rows are set apart is that row's, numbers and all
+        # ("0762 Primærhelsetjeneste" / "21" / "Spesielle driftsmidler A")
+        wrapped = rows[i].wrapped_first and _within(cells[last], cells[i])
+        if close and any(cells[last]) and (wrapped or _continues(cells[last], cells[i])):
             cells[last] = tuple(
                 join_two(a, b) if b else a for a, b in zip(cells[last], cells[i], strict=True)
             )
@@ -259,11 +295,25 @@ def _part_cells(r: _Row) -> tuple[str, ...]:
     return tuple(" ".join(w.text for w in p) for p in r.parts)
 
 
+def _first_cell_lines(rows: list[_Row], height: float) -> list[_Row]:
+    """One-part rows that stay left of every anchor's second cell: a first cell wrapped over lines."""
+    seconds = [r.parts[1][0].x0 for r in rows if r.anchor and len(r.parts) > 1]
+    if not seconds:
+        return []
+    limit = min(seconds) - RIVER * height
+    return [r for r in rows if r.wrapped_first and _in_first_cell(r, limit)]
+
+
+def _in_first_cell(r: _Row, limit: float) -> bool:
+    """A line that ends left of `limit`, where the table's second column starts."""
+    return bool(r.words) and r.words[-1].x1 < limit
+
+
 def _table(rows: list[_Row], height: float) -> None:
     """Cells for one run of table rows: by columns where they line up, else by each row's parts. A
     one-part row that crosses a column splits the run in two, each part read on its own."""
     anchors = [r for r in rows if r.anchor]
-    rivers = _rivers(anchors, height)
+    rivers = _rivers(anchors, height, _first_cell_lines(rows, height))
     if _aligned(anchors, rivers, height):
         for i, r in enumerate(rows):
             if not r.anchor and _crosses(r, rivers, height):
@@ -279,9 +329,7 @@ def _table(rows: list[_Row], height: float) -> None:
         for r, c in zip(rows, cells, strict=True):
             _set(r.line, c, "\t".join(c).strip("\t") if any(c) else r.line.text)
         return
-    for r in rows:
-        if r.anchor:
-            _set(r.line, _part_cells(r))
+    _loose(rows, height, any_anchor=True)
 
 
 def _trim(rows: list[_Row]) -> list[_Row]:
@@ -289,11 +337,53 @@ def _trim(rows: list[_Row]) -> list[_Row]:
     return rows[idx[0] : idx[-1] + 1] if idx else []
 
 
-def _loose(rows: list[_Row]) -> None:
-    """Rows outside a table: a row with a cell gap (a TAB in its text) is still a row of cells."""
+def _wrapped_into(above: _Row, bottom: float, r: _Row, height: float) -> int | None:
+    """The cell of `above` (a row of cells without amounts, whose last line ends at `bottom`) that
+    `r` (one part, no number) continues: `r` is set close under it and stays inside that cell's
+    column (from the cell's start to the next cell's start)."""
+    if r.anchor or not r.words or _numeric(r.words) or r.line.top - bottom > WRAP_LEADING * height:
+        return None
+    if above.line.cells is None or any(_amount(c) for c in above.line.cells):
+        # under a row of amounts a one-part line at the row pitch may be the next row ("60 Kommunale
+        # tiltak, kan overføres,"): only a header's or a text row's cells are read as wrapped here
+        return None
+    starts = [p[0].x0 for p in above.parts]
+    for i, x0 in enumerate(starts):
+        x1 = starts[i + 1] if i + 1 < len(starts) else float("inf")
+        if r.words[0].x0 >= x0 - 1 and r.words[-1].x1 < x1:
+            # a wrapped cell goes on mid-phrase (in lower case, or after a hyphen or comma), or is no
+            # wider than the cell's line above (that line was filled to the column's width before it
+            # broke: "Kap. post Tidligere tildeling" / "Ny tildeling Sum tildelt"); a wider line under
+            # a header's short first cell is a label of the rows ("Kap." / "Utgifter:")
+            cell = above.parts[i]
+            narrower = r.words[-1].x1 - r.words[0].x0 <= cell[-1].x1 - cell[0].x0 + 1
+            goes_on = r.words[0].text[:1].islower() or cell[-1].text.endswith(("-", ",")) or narrower
+            return i if goes_on else None
+    return None
+
+
+def _loose(rows: list[_Row], height: float = 0.0, any_anchor: bool = False) -> None:
+    """Rows outside a table: a row with a cell gap (a TAB in its text) is still a row of cells. A line
+    set close under such a row and inside one of its cells' columns, without a number, is that cell
+    wrapped ("Kap. post Tidligere tildeling Ny" / "tildeling Sum tildelt" over "2026"): it joins the
+    cell and is left without cells of its own (the layout counts it to the row above). `any_anchor`:
+    a row parted by double spaces only is a row of cells too (a run of rows read as a table)."""
+    above: _Row | None = None
+    bottom = 0.0
     for r in rows:
-        if r.anchor and CELL in r.kinds:
+        if r.anchor and (any_anchor or CELL in r.kinds):
             _set(r.line, _part_cells(r))
+            above, bottom = r, r.line.bottom
+            continue
+        col = _wrapped_into(above, bottom, r, height) if above is not None and above.line.cells else None
+        if above is None or above.line.cells is None or col is None:
+            above = None
+            continue
+        cells = list(above.line.cells)
+        cells[col] = join_two(cells[col], " ".join(w.text for w in r.words))
+        _set(above.line, tuple(cells))  # the line keeps its printed text; its cell reads on
+        _set(r.line, ("",) * len(cells))
+        bottom = r.line.bottom
 
 
 def mark_cells(lines: list[PageLine]) -> None:
@@ -303,7 +393,7 @@ def mark_cells(lines: list[PageLine]) -> None:
         rows = [_row(ln) for ln in flow]
         done = 0
         for a, b in _regions(rows, height):
-            _loose(rows[done:a])
+            _loose(rows[done:a], height)
             _table(rows[a:b], height)
             done = b
-        _loose(rows[done:])
+        _loose(rows[done:], height)
