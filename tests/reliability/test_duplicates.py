@@ -225,3 +225,27 @@ def test_real_letters_nr2_and_nr4_are_other_documents():
     for a, b in [(nr2, bundle), (nr4, bundle), (nr2, nr4), (nr4, nr2)]:
         assert containment(a.shingles, b.shingles) < 0.2
         assert not covers(b, a)
+
+
+def test_corpus_with_real_letters_nr2_and_nr4_keeps_seven_documents(tmp_path):
+    """The five corpus texts plus supplementary letters nr. 2 and nr. 4 in their own (Markdown) files:
+    seven documents, each letter with its printed number, and the allocation chain of the year holds."""
+    for name in (
+        "supplerende-tildelingsbrev-2026-nr2-helsedirektoratet.md",
+        "supplerende-tildelingsbrev-2026-nr4-helsedirektoratet.md",
+    ):
+        _real(name)
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    for n in (2, 4):
+        shutil.copy(REAL / f"supplerende-tildelingsbrev-2026-nr{n}-helsedirektoratet.md", raw)
+    _, tables = run(raw, tmp_path / "out", workers=1, use_cache=False)
+    assert len(tables["dokumenter"]) == 7
+    standalone = sorted(
+        b["tillegg_nr"]
+        for b in tables["brev"]
+        if b["dok_id"] and b["brev_nr"] == 1 and b["brevtype"] == "tillegg"
+    )
+    assert standalone == [2, 4]
+    chain = [k for k in tables["kontroller"] if k["kontroll"] == "tildelingskjede"]
+    assert chain and all(k["ok"] for k in chain)
