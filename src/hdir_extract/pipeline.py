@@ -527,19 +527,22 @@ def _content_duplicates(candidates: list[FileResult]) -> list[tuple[FileResult, 
 _NUMBER = (int, float)
 
 
-def _sort_key(model: type[Record]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
-    cols = [*model.key, "linje", "side"]
+def _column_key(values: list[Any]) -> list[Any]:
+    """One column of the sort key: (is None, value) with anything but a number compared as text, so
+    that missing values sort last and mixed types never meet. A column of only numbers or only strings
+    sorts the same by its raw values (and a column of only None not at all), which costs no tuple per
+    value: `linjer` alone has a row per line of every document."""
+    if all(v is None for v in values):
+        return [None] * len(values)
+    if all(isinstance(v, _NUMBER) for v in values) or all(type(v) is str for v in values):
+        return values
+    return [(v is None, "" if v is None else (v if isinstance(v, _NUMBER) else str(v))) for v in values]
 
-    def key(row: dict[str, Any]) -> tuple[Any, ...]:
-        # one comprehension, a tuple of types for isinstance: this runs for every row of `linjer`
-        return tuple(
-            [
-                (v is None, "" if v is None else (v if isinstance(v, _NUMBER) else str(v)))
-                for v in map(row.get, cols)
-            ]
-        )
 
-    return key
+def _sort_keys(rows: list[dict[str, Any]], model: type[Record]) -> list[tuple[Any, ...]]:
+    """The sort key of every row: the table's key, then line and page, column by column."""
+    cols = [_column_key([row.get(c) for row in rows]) for c in (*model.key, "linje", "side")]
+    return list(zip(*cols, strict=True))
 
 
 def _whole_row(row: dict[str, Any]) -> str:
@@ -550,8 +553,7 @@ def sort_rows(rows: list[dict[str, Any]], model: type[Record]) -> None:
     """Sort in place by the table's key, then line and page; rows equal on those by their whole content,
     so the order never depends on the order files finished in. The whole-row tie-break is only
     computed inside runs of equal keys (serialising every row of `linjer` cost more than the sort)."""
-    key = _sort_key(model)
-    keyed = sorted(zip(map(key, rows), rows, strict=True), key=itemgetter(0))
+    keyed = sorted(zip(_sort_keys(rows, model), rows, strict=True), key=itemgetter(0))
     rows[:] = [r for _, r in keyed]
     i, n = 1, len(keyed)
     while i < n:
