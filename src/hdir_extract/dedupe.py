@@ -45,7 +45,7 @@ import base64
 import unicodedata
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -59,10 +59,13 @@ _IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = regex.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _TAG = regex.compile(r"</?[A-Za-z][^>\n]*>")
 # a word broken at a line end (blank lines may stand between the parts, as at a PDF column break)
+# (each pattern starts with the hyphen and looks behind it for the letter: a pattern that opened with
+# the look-behind would be tried at every position of the text, not only at hyphens)
 _BREAK_HYPHEN = regex.compile(
-    r"(?<=[\p{L}\p{N}])[-\u2010\u00ad][ \t]*\n\s*(?!(?:og|eller|til|enn)\b)(?=[\p{L}\p{N}])", regex.IGNORECASE
+    r"[-\u2010\u00ad](?<=[\p{L}\p{N}].)[ \t]*\n\s*(?!(?:og|eller|til|enn)\b)(?=[\p{L}\p{N}])",
+    regex.IGNORECASE,
 )
-_INNER_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N}])[-\u2010](?=[\p{L}\p{N}])")
+_INNER_HYPHEN = regex.compile(r"[-\u2010](?<=[\p{L}\p{N}].)(?=[\p{L}\p{N}])")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
@@ -72,7 +75,8 @@ def normalised_words(text: str) -> list[str]:
     text = _IMAGE.sub(" ", text)
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub(" ", text)
-    text = unicodedata.normalize("NFKC", text)
+    if not unicodedata.is_normalized("NFKC", text):  # a quick check; most text already is
+        text = unicodedata.normalize("NFKC", text)
     text = _BREAK_HYPHEN.sub("", text)  # "omsorgs-" + "tjenesten" -> "omsorgstjenesten"
     text = _INNER_HYPHEN.sub("", text)  # "e-helse" and "e-" + "helse" read alike
     return _WORD.findall(text.lower())
@@ -82,14 +86,16 @@ def shingles(words: Sequence[str]) -> frozenset[int]:
     """Sampled hashes of every run of SHINGLE words (a text shorter than that is one shingle)."""
     if not words:
         return frozenset()
-    out = set()
-    for i in range(max(len(words) - SHINGLE + 1, 1)):
+    if len(words) < SHINGLE:
+        hashes: Iterable[int] = [zlib.crc32(" ".join(words).encode())]
+    else:
+        # each word encoded once, the windows joined and hashed in C (zip of SHINGLE shifted views);
         # crc32: stable across processes (str hash is salted per process) and fast; a collision in
         # 2^32 merely counts two shingles as one
-        h = zlib.crc32(" ".join(words[i : i + SHINGLE]).encode())
-        if h % SAMPLE == 0:
-            out.add(h)
-    return frozenset(out)
+        encoded = [w.encode() for w in words]
+        windows = zip(*(encoded[k:] for k in range(SHINGLE)), strict=False)  # shorter tails end it
+        hashes = map(zlib.crc32, map(b" ".join, windows))
+    return frozenset(h for h in hashes if h % SAMPLE == 0)
 
 
 def _pack(hashes: frozenset[int]) -> str:
