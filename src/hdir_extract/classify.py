@@ -35,9 +35,10 @@ from dataclasses import dataclass
 import regex
 
 from hdir_extract.document import Document, Kind
+from hdir_extract.extractors.brev.index import DocIndex
 from hdir_extract.extractors.brev.letterhead import addressee, letter_date, letter_ref
-from hdir_extract.extractors.brev.letters import segment_letters, subject_at
-from hdir_extract.extractors.brev.segments import Seg, readable, segments
+from hdir_extract.extractors.brev.letters import LetterSegment, subject_at
+from hdir_extract.extractors.brev.segments import Seg
 from hdir_extract.parsing import DateError, SessionError, find_dates, parse_session
 
 #: the first pages: this many body blocks
@@ -96,6 +97,11 @@ class Head:
     segs: list[Seg]  # the first HEAD_BLOCKS body blocks' segments
     all_segs: list[Seg]
     furniture: list[str]
+    index: DocIndex  # the document's shared views: its letters are read only when it looks like one
+
+    @property
+    def letters(self) -> list[LetterSegment]:
+        return self.index.letters
 
     @property
     def texts(self) -> list[str]:
@@ -113,8 +119,8 @@ class Head:
         return [s for s in self.segs if s.block <= limit and s.kind not in (Kind.LIST_ITEM, Kind.TABLE)]
 
 
-def _head(doc: Document) -> Head:
-    segs = segments(readable(doc))
+def _head(doc: Document, index: DocIndex) -> Head:
+    segs = index.segments
     blocks: list[int] = []
     head: list[Seg] = []
     for s in segs:
@@ -123,7 +129,7 @@ def _head(doc: Document) -> Head:
                 break
             blocks.append(s.block)
         head.append(s)
-    return Head(head, segs, [f.text for f in doc.furniture])
+    return Head(head, segs, [f.text for f in doc.furniture], index)
 
 
 def _session_in(text: str) -> str | None:
@@ -265,7 +271,7 @@ def _classify_letter(doc: Document, head: Head) -> Classification | None:
         return None
     kind = "oppdragsdokument" if _OPPDRAGSDOKUMENT.search(title or head.text[:2000]) else "tildelingsbrev"
     year = _letter_year(doc, head, title)
-    letters = segment_letters(doc)
+    letters = head.letters
     mottaker = letters[0].mottaker if letters else None
     bundle = len(letters) > 1 and any(seg.brevtype == "tildelingsbrev" for seg in letters)
     if title is None or bundle:
@@ -316,8 +322,10 @@ def _classify_aarsrapport(doc: Document, head: Head) -> Classification | None:
     )
 
 
-def classify(doc: Document) -> Classification:
-    head = _head(doc)
+def classify(doc: Document, index: DocIndex | None = None) -> Classification:
+    """`index`: the document's shared views (the pipeline builds them once, here and for the
+    extractors; built here when not given)."""
+    head = _head(doc, index.of(doc) if index is not None else DocIndex(doc))
     for rule in (_classify_prop, _classify_meld, _classify_letter, _classify_aarsrapport):
         try:
             found = rule(doc, head)

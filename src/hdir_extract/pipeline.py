@@ -87,9 +87,10 @@ def make_dok_id(dokumenttype: str, aar: int | None, sha256: str) -> str:
     return f"{dokumenttype}-{aar if aar is not None else 'ukjent'}-{sha256[:8]}"
 
 
-def classified(doc: Document) -> tuple[Document, Classification]:
-    """The document as a new value with its type, year, title and id, and the classification itself."""
-    cls = classify(doc)
+def classified(doc: Document, index: DocIndex | None = None) -> tuple[Document, Classification]:
+    """The document as a new value with its type, year, title and id, and the classification itself.
+    `index`: the document's shared views, which classification reads too."""
+    cls = classify(doc, index)
     dok_id = make_dok_id(cls.dokumenttype, cls.aar, doc.sha256)
     return doc.classified(dok_id, cls.dokumenttype, cls.aar, cls.tittel, cls.utsteder), cls
 
@@ -147,7 +148,9 @@ def _fingerprint(doc: Document, res: FileResult) -> Fingerprint:
 
 def _extract_document(name: str, doc: Document, res: FileResult, debug: bool) -> None:
     """Classify `doc`, run every applicable extractor in its own error boundary, check grounding."""
-    doc, cls = classified(doc)
+    unclassified = DocIndex(doc)  # views several extractors read, and classification too
+    doc, cls = classified(doc, unclassified)
+    index = unclassified.classified(doc)  # built once for this document
     res.add(
         Dokument(
             dok_id=doc.dok_id,
@@ -184,7 +187,6 @@ def _extract_document(name: str, doc: Document, res: FileResult, debug: bool) ->
         )
         return
     records: list[Record] = []
-    index = DocIndex(doc)  # views several extractors read, built once for this document
     for spec in applicable(cls.dokumenttype):
         try:
             found = spec.func(doc, index) if spec.takes_index else spec.func(doc)  # type: ignore[call-arg]

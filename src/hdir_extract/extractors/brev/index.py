@@ -36,6 +36,11 @@ class DocIndex:
             self._letters = segment_letters(self.doc, self.segments)
         return self._letters
 
+    def classified(self, doc: Document) -> DocIndex:
+        """These views for `doc`, this index's document as classified: classification sets only its
+        metadata (id, type, year, title), never the lines or blocks that every view is built from."""
+        return DocIndex(doc, self._segments, self._letters)
+
     def of(self, doc: Document) -> DocIndex:
         """This index if it was built for `doc`, else a new one (an extractor called on a view)."""
         return self if doc is self.doc else DocIndex(doc)

@@ -394,8 +394,8 @@ def _mentions(dok_id: str, ids: list[IdAt], headings: list[Heading]) -> list[Ref
 def extract(doc: Document, index: DocIndex | None = None) -> list[Record]:
     """`index`: the pipeline's shared views of `doc` (built here when not given)."""
     if doc.dokumenttype not in DEFINING_TYPES:
-        readable_doc = readable(doc)
-        return list(_mentions(doc.dok_id, all_ids(readable_doc, segments(readable_doc)), []))
+        segs = index.of(doc).segments if index is not None else segments(readable(doc))
+        return list(_mentions(doc.dok_id, all_ids(readable(doc), segs), []))
     r = read(doc, index)
     headings = find_assignments(r)
     records: list[Record] = []
