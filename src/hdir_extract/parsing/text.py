@@ -31,6 +31,8 @@ _SPECIAL = frozenset(_INVISIBLE + _SPACES)
 _CONJUNCTIONS = {"og", "eller", "til", "enn"}
 _LINE_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N}])[-\u2010]$")  # "LIS1-" + "ordningen" too
 _RANGE_DASH = regex.compile(r"\d\.?[\u2013\u2212-]$")
+#: the last characters `_LINE_HYPHEN` or `_RANGE_DASH` can end on
+_SEAM_ENDS = frozenset("-\u2010\u2013\u2212")
 # prefixes written with a hyphen whatever follows ("ikke-smittsomme", "ikke-vestlige")
 _HYPHEN_PREFIXES = {"ikke"}
 # short words that stand inside multi-part compounds: "sørge-for-ansvaret", "mor-til-barn-smitte"
@@ -85,6 +87,8 @@ def _keep_hyphen(token: str, right: str, is_url: bool) -> bool:
 def _seam(token: str, right: str, is_url: bool) -> tuple[bool, str]:
     """How non-empty `right` goes on after `token`, the last whitespace-free word of the text so far
     (every rule depends on that word only): (drop the word's last character, separator)."""
+    if token[-1:] not in _SEAM_ENDS:  # most words: neither pattern below can match
+        return False, " "
     if _LINE_HYPHEN.search(token):
         if _keep_hyphen(token, right, is_url):
             nxt = _WORD_START.match(right)

@@ -37,6 +37,10 @@ UNIT = regex.compile(
 CAPTION = regex.compile(r"^(?P<label>(?:Tabell|Figur|Tabel)\s+\d+(?:[.\-–]\d+)*[a-z]?)\b\.?\s*(?P<title>.*)$")
 
 
+#: what follows "-" or "–" in a negative amount ("-5 %", "- 5 000 kr"), not a list item
+_SIGNED_AMOUNT = regex.compile(
+    r"\d[\d ]*(?:[,.]\d+)?\s*(?:%|prosent|kr\.?|kroner|mill\.?(?:\s*kr(?:oner|\.)?)?)?"
+)
 _MONTH = regex.compile(
     r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
     r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des)\b\.?",
@@ -89,9 +93,7 @@ def list_marker(text: str) -> Marker | None:
         return None
     rest = m.group("rest")
     bullet = m.group("bullet")
-    if bullet in ("-", "–") and regex.fullmatch(
-        r"\d[\d ]*(?:[,.]\d+)?\s*(?:%|prosent|kr\.?|kroner|mill\.?(?:\s*kr(?:oner|\.)?)?)?", rest.strip()
-    ):
+    if bullet in ("-", "–") and _SIGNED_AMOUNT.fullmatch(rest.strip()):
         return None  # a negative amount, not an item
     if bullet == "o" and not rest[:1].islower():
         return None  # "o" is a bullet only before a lower-case item, never the word "O"
