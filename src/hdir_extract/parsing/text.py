@@ -49,12 +49,20 @@ _RUNS_OF_BLANKS = regex.compile(r"[ \t]+")
 _TAIL = 64
 
 
-def normalise_line(text: str, keep_tabs: bool = False) -> str:
-    """`keep_tabs`: keep trailing TABs (an empty table cell printed as a lone TAB is a cell)."""
+def normalise_text(text: str) -> str:
+    """`normalise_line` without the trailing whitespace: NFC, invisible characters out, special spaces
+    plain. Works on a whole file as on each of its lines alike (a line break is never composed with a
+    neighbour nor translated), in one call instead of one per line."""
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
         if not _SPECIAL.isdisjoint(text):
             text = text.translate(_CLEAN)
+    return text
+
+
+def normalise_line(text: str, keep_tabs: bool = False) -> str:
+    """`keep_tabs`: keep trailing TABs (an empty table cell printed as a lone TAB is a cell)."""
+    text = normalise_text(text)
     return text.rstrip(" \r\n\f\v") if keep_tabs else text.rstrip()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hdir_extract.document import Document, Line
-from hdir_extract.parsing.text import normalise_line
+from hdir_extract.parsing.text import normalise_text
 from hdir_extract.readers.errors import SourceError
 from hdir_extract.readers.layout import SourceLine, build_layout
 
@@ -45,7 +45,8 @@ def check_text(text: str, line_texts: list[str]) -> None:
 def read_text(name: str, data: bytes, sha256: str) -> Document:
     text = decode_utf8(data)
     # the layout sees trailing TABs: a line holding only a TAB is an empty table cell, not a blank line
-    with_tabs = [normalise_line(t, keep_tabs=True) for t in file_lines(text)]
+    # (`normalise_line(t, keep_tabs=True)` for every line, its Unicode part done once for the file)
+    with_tabs = [t.rstrip(" \r\n\f\v") for t in file_lines(normalise_text(text))]
     lines = [Line(no=i, text=t.rstrip()) for i, t in enumerate(with_tabs, start=1)]
     check_text(text, [ln.text for ln in lines])
     layout = build_layout([SourceLine(i, t) for i, t in enumerate(with_tabs, start=1)])
