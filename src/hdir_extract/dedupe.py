@@ -95,7 +95,7 @@ def shingles(words: Sequence[str]) -> frozenset[int]:
         encoded = [w.encode() for w in words]
         windows = zip(*(encoded[k:] for k in range(SHINGLE)), strict=False)  # shorter tails end it
         hashes = map(zlib.crc32, map(b" ".join, windows))
-    return frozenset(h for h in hashes if h % SAMPLE == 0)
+    return frozenset([h for h in hashes if h % SAMPLE == 0])
 
 
 def _pack(hashes: frozenset[int]) -> str:
