@@ -83,11 +83,34 @@ def box_start(text: str) -> tuple[str, str] | None:
 
 
 def is_box_end(text: str) -> bool:
-    return bool(BOX_END.match(text.strip()))
+    t = text.strip()
+    return t[:1] in _BOX_END_FIRST and bool(BOX_END.match(t))
+
+
+# cheap tests before the patterns, which every line of every document meets several times: the
+# characters a match can start with (BOX_END ignores case: only "b"/"B" fold to "b")
+_BOX_END_FIRST = frozenset("[bB")
+_MARKER_FIRST = frozenset("–—•▪●◦-*\uf0b7\uf0a7(")  # a bullet but "o", or "(" of "(1)", "(a)", "(iv)"
+_MARKER_LETTER = frozenset("abcdefghijklmnopqrstuvwxyzæøå")
+
+
+def _may_be_marked(text: str) -> bool:
+    """False where LIST_ITEM cannot match: its first non-blank character is no bullet, "(", digit or
+    lower-case letter, or a lower-case letter that is not "i"/"v"/"x" (a Roman number) is followed by
+    neither "."/")" (a letter marker) nor a blank (the bullet "o")."""
+    t = text.lstrip(" \t")
+    c = t[:1]
+    if c in _MARKER_FIRST or c.isdecimal():
+        return c != ""
+    if c in _MARKER_LETTER:
+        return c in "ivx" or t[1:2] in (".", ")", " ", "\t")
+    return False
 
 
 def list_marker(text: str) -> Marker | None:
     """The list marker a line starts with, or None. "-5 %" and "- 5 000" are numbers, not items."""
+    if not _may_be_marked(text):
+        return None
     m = LIST_ITEM.match(text.replace("\t", "    ", 1) if text.startswith("\t") else text)
     if not m:
         return None
