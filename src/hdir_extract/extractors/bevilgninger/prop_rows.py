@@ -89,7 +89,7 @@ class PRow:
 
 def is_header_text(text: str) -> bool:
     """A column header piece: header words and years only ("Regnskap 2023", "Kap. Post Kroner")."""
-    words = text.replace("\t", " ").split()
+    words = text.split()  # TABs split words too
     return bool(words) and all(w.casefold() in HEADER_WORDS or YEAR.match(w) for w in words)
 
 
@@ -162,7 +162,9 @@ def split_printed(text: str, line: int) -> list[PCell]:
     t = text.strip()
     if not t:
         return []
-    if is_header_text(t) or (_has_gap(t) and all(is_header_text(c) for c in GAP.split(t) if c.strip())):
+    # (a header split at its gaps has the same words as the whole line: testing each part apart, as
+    # this once did too, can never find a header the whole line is not)
+    if is_header_text(t):
         return [PCell(c.strip(), line) for c in GAP.split(t) if c.strip()]
     cells: list[PCell] = []
     m = CODES.match(t)
