@@ -21,7 +21,8 @@ def _doc(path: Path) -> Document:
 
 
 def _table_with(doc: Document, code: str) -> Block:
-    return next(b for b in doc.blocks if b.kind is Kind.TABLE and any(r.cells[0].text == code for r in b.rows))
+    tables = (b for b in doc.blocks if b.kind is Kind.TABLE)
+    return next(b for b in tables if any(r.cells[0].text == code for r in b.rows))
 
 
 def _row(block: Block, code: str) -> list[str]:
@@ -55,7 +56,9 @@ def test_the_expenditure_table_is_one_table_of_code_rows_under_its_head() -> Non
 def test_a_comment_keeps_its_list_and_the_lines_it_is_printed_on() -> None:
     doc = _doc(TB2026)
     t = _table_with(doc, "701.21")
-    assert _comment(t, "701.60") == "Søknadsbasert tilskuddsordninger for kommuner for å ta helseteknologi i bruk."
+    assert _comment(t, "701.60") == (
+        "Søknadsbasert tilskuddsordninger for kommuner for å ta helseteknologi i bruk."
+    )
     assert _comment(t, "701.21").startswith("Det tildeles: - 30 mill. kroner til Helseteknologiordningen")
     # every comment row stands on the line it is printed on; a word wrapped at its hyphen stays whole
     for r in t.rows:
