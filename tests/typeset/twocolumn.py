@@ -40,6 +40,7 @@ from tests.typeset.source import Element, is_number
 MARGIN = 18 * mm
 CELL_PADDING = 4.0  # points left and right in a table cell
 GUTTER = 7 * mm  # between the two columns
+MAX_NUMBER_SHARE = 0.4  # of the measure: the widest a number column asks for
 _FONTS = {
     "serif": "DejaVuSerif.ttf",
     "serif-bold": "DejaVuSerif-Bold.ttf",
@@ -105,6 +106,10 @@ def _widths(el: Element, available: float) -> list[float]:
         longest_word = max(
             (pdfmetrics.stringWidth(w, "sans-bold", 7.2) for r in el.rows for w in r[c].split()), default=0.0
         )
+        if num:
+            # a cell of many numbers run together (the text's layout keeps them one cell) wraps rather
+            # than take the measure from the table's text columns
+            widest = min(widest, MAX_NUMBER_SHARE * available)
         natural.append(max(22.0, widest, longest_word) + 2 * CELL_PADDING + 2)  # its padding, and a hair
     total = sum(natural)
     if total <= available:
