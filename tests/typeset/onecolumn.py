@@ -75,7 +75,8 @@ def _widths(pdf: _Pdf, el: Element) -> list[float]:
     for c, num in enumerate(el.numeric):
         # a number column is as wide as its numbers (a stray text cell in it wraps)
         cells = [r[c] for r in body if is_number(r[c])] if num else [r[c] for r in el.rows]
-        widest = max((pdf.get_string_width(t) for t in cells), default=0.0)
+        # a cell wider than the measure wraps whatever its column gets: it asks for the measure only
+        widest = min(max((pdf.get_string_width(t) for t in cells), default=0.0), pdf.epw)
         longest_word = max((pdf.get_string_width(w) for r in el.rows for w in r[c].split()), default=0.0)
         longest_word = min(longest_word, 30.0)  # a long word in a text cell breaks rather than widen
         natural.append(max(8.0, widest, longest_word) + CELL_GAP + 2 * pdf.c_margin + 0.5)

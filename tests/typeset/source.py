@@ -7,11 +7,13 @@ A table's unit line, which the layout keeps on the table, is printed above it as
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hdir_extract.classify import classify
 from hdir_extract.document import Kind
+from hdir_extract.parsing.text import join_two
 from hdir_extract.readers import read_document
 
 
@@ -48,6 +50,24 @@ def _table(rows: list[list[str]], header_rows: int) -> Element:
     return Element("table", rows=padded, header_rows=header_rows, numeric=numeric)
 
 
+#: a kapittel/post code opening a row of an allocation table ("701.21")
+_CODE = re.compile(r"^\d{3,4}\.\d{2}$")
+
+
+def _joined_comments(rows: list[list[str]]) -> list[list[str]]:
+    """A kapittel/post row's comment, which the text's layout keeps as one row per printed line (only
+    its last cell filled, so each line keeps its line number), printed as one cell of that row."""
+    out: list[list[str]] = []
+    code_row = False
+    for r in rows:
+        if out and code_row and len(r) == len(out[-1]) and not any(r[:-1]):
+            out[-1][-1] = join_two(out[-1][-1], r[-1]) if out[-1][-1] else r[-1]
+            continue
+        code_row = bool(r) and bool(_CODE.match(r[0]))
+        out.append(list(r))
+    return out
+
+
 def elements(path: Path) -> tuple[str, list[Element]]:
     """The document's title (for the running head) and its elements in reading order."""
     doc = read_document(path.name, path.read_bytes())
@@ -63,7 +83,8 @@ def elements(path: Path) -> tuple[str, list[Element]]:
         elif b.kind is Kind.TABLE:
             if b.unit:
                 out.append(Element("paragraph", b.unit))
-            rows = [[c.text for c in r.cells] for r in b.rows if any(c.text for c in r.cells)]
+            printed = [[c.text for c in r.cells] for r in b.rows if any(c.text for c in r.cells)]
+            rows = _joined_comments(printed)
             if rows:
                 out.append(_table(rows, sum(1 for r in b.rows if r.header)))
         elif b.kind is Kind.CAPTION:

@@ -1,10 +1,13 @@
 """Style "twocolumn" (reportlab): typeset like a proposition to the Storting.
 
-Prose in two balanced columns, serif, justified, paragraphs marked by a first-line indent (no gap);
-chapter headings across the page, other headings bold sans in the column; list items with hanging
-indents; tables across the page as ruled grids (header rows shaded and repeated after a page break,
-long cells wrapped); a running head with the page number at its outer end ("12  Title" on even pages,
-"Title  13" on odd ones) over a rule.
+Prose in two columns, serif, justified, paragraphs marked by a first-line indent (no gap): each page
+has a left and a right frame and the text flows down the left one, then the right one, in reading
+order (as a typesetter's columns do; a page is not balanced). Chapter headings bold and larger, other
+headings bold sans, in the column; list items with hanging indents; tables across the page as ruled
+grids (header rows shaded and repeated after a page break, long cells wrapped) on pages of one wide
+frame: a table (with its caption) starts a new page and the prose after it starts the next two-column
+page. A running head with the page number at its outer end ("12  Title" on even pages, "Title  13" on
+odd ones) over a rule.
 """
 
 from __future__ import annotations
@@ -19,14 +22,25 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
-from reportlab.platypus.flowables import BalancedColumns, Flowable
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import Flowable
 from tests.typeset.fonts import font_path
 from tests.typeset.source import Element, is_number
 
 MARGIN = 18 * mm
 CELL_PADDING = 4.0  # points left and right in a table cell
-CHUNK = 40  # flowables per balanced two-column section (balancing a whole chapter is slow)
+GUTTER = 7 * mm  # between the two columns
+MAX_NUMBER_SHARE = 0.4  # of the measure: the widest a number column asks for
 _FONTS = {
     "serif": "DejaVuSerif.ttf",
     "serif-bold": "DejaVuSerif-Bold.ttf",
@@ -92,6 +106,10 @@ def _widths(el: Element, available: float) -> list[float]:
         longest_word = max(
             (pdfmetrics.stringWidth(w, "sans-bold", 7.2) for r in el.rows for w in r[c].split()), default=0.0
         )
+        if num:
+            # a cell of many numbers run together (the text's layout keeps them one cell) wraps rather
+            # than take the measure from the table's text columns
+            widest = min(widest, MAX_NUMBER_SHARE * available)
         natural.append(max(22.0, widest, longest_word) + 2 * CELL_PADDING + 2)  # its padding, and a hair
     total = sum(natural)
     if total <= available:
@@ -166,32 +184,46 @@ def typeset(title: str, elements: list[Element]) -> bytes:
     st = _styles()
     buf = io.BytesIO()
     width, height = A4
-    frame = Frame(MARGIN, 16 * mm, width - 2 * MARGIN, height - 16 * mm - 22 * mm, id="page")
+    bottom, top = 16 * mm, 22 * mm
+    body_height = height - bottom - top
+    wide = Frame(MARGIN, bottom, width - 2 * MARGIN, body_height, id="wide")
+    column = (width - 2 * MARGIN - GUTTER) / 2
+    left = Frame(MARGIN, bottom, column, body_height, id="left")
+    right = Frame(MARGIN + column + GUTTER, bottom, column, body_height, id="right")
     doc = BaseDocTemplate(buf, pagesize=A4, title=title)
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_running_head(title))])
+    head = _running_head(title)
+    doc.addPageTemplates(
+        [
+            PageTemplate(id="columns", frames=[left, right], onPage=head),
+            PageTemplate(id="wide", frames=[wide], onPage=head),
+        ]
+    )
     story: list[Flowable] = []
-    prose: list[Flowable] = []
+    on_wide = False  # the story's current page is a wide (table) page
 
-    def flush() -> None:
-        for start in range(0, len(prose), CHUNK):
-            story.append(BalancedColumns(prose[start : start + CHUNK], nCols=2, innerPadding=7 * mm))
-        prose.clear()
+    def to(template: str) -> None:
+        story.append(NextPageTemplate(template))
+        story.append(PageBreak())
 
     for el in elements:
         if el.kind == "table":
             # a caption belongs over its table, across the page
-            last = prose[-1] if prose else None
-            caption = prose.pop() if isinstance(last, Paragraph) and last.style.name == "caption" else None
-            flush()
+            last = story[-1] if story else None
+            caption = story.pop() if isinstance(last, Paragraph) and last.style.name == "caption" else None
+            if not on_wide:
+                to("wide")
+                on_wide = True
             if caption is not None:
                 story.append(caption)
-            story.append(_table(el, st, frame._width))
-            story.append(Spacer(1, 4))
-        elif el.kind == "heading" and el.level == 1:
-            flush()
+            story.append(_table(el, st, wide._width))
+            story.append(Spacer(1, 6))
+            continue
+        if on_wide:
+            to("columns")
+            on_wide = False
+        if el.kind == "heading" and el.level == 1:
             story.append(Paragraph(escape(el.text), st["h1"]))
         else:
-            prose.append(_prose(el, st))
-    flush()
+            story.append(_prose(el, st))
     doc.build(story)
     return buf.getvalue()

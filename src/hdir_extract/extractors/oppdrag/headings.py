@@ -226,6 +226,10 @@ def _continues(doc: Document, segs: list[Seg], cur: int, nxt: int, width: int, s
     a, b = segs[cur], segs[nxt]
     if _is_stop(b.text, b.kind):
         return False
+    if b.block == a.block and _short_title_paragraph(segs, nxt):
+        # the heading's own short paragraph, ending in no full stop, is all title: a narrow column
+        # fills a title's lines to the measure, so their length says nothing there
+        return True
     if ends_open(a.text):
         return True  # "Erfaringer med og konsekvenser av" + "nye fraværsregler i skolen"
     if regex.match(r"[\p{Ll}(]", b.text):
@@ -254,6 +258,24 @@ def _continues(doc: Document, segs: list[Seg], cur: int, nxt: int, width: int, s
     return all(_title_like(s.text, width) and not _is_stop(s.text, s.kind) for s in block) and not block[
         -1
     ].text.endswith((".", ":"))
+
+
+#: a line that closes a sentence, maybe inside brackets or quotes
+_CLOSED = regex.compile(r"[.:;!?][)»”\"]?\s*$")
+
+
+def _short_title_paragraph(segs: list[Seg], k: int) -> bool:
+    """Segment `k` lies in a paragraph of at most MAX_HEADING_LINES lines that ends (the next segment
+    opens another block) without closing punctuation: the heading's id line and its wrapped title."""
+    block = [j for j in range(max(0, k - MAX_HEADING_LINES), len(segs)) if segs[j].block == segs[k].block]
+    if len(block) > MAX_HEADING_LINES or block[-1] + 1 - block[0] != len(block):
+        return False
+    last = segs[block[-1]].text
+    if block[-1] + 1 < len(segs) and segs[block[-1] + 1].kind is Kind.LIST_ITEM:
+        return False  # "… Helsedirektoratet skal" / "1. fortsette …": the body's lead-in to its list
+    if _CLOSED.search(last):
+        return False  # "… (jf. anmodningsvedtak 90 2020-2021.)": a sentence of the body
+    return not any(_is_stop(segs[j].text, segs[j].kind) for j in block[1:])
 
 
 def _full_line(segs: list[Seg], k: int, width: int) -> bool:

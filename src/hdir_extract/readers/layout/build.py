@@ -10,7 +10,7 @@ import regex
 from hdir_extract.document import Block, Box, Furniture, Kind, Row, Span
 from hdir_extract.parsing.text import join_two
 from hdir_extract.readers import structure
-from hdir_extract.readers.layout import tables
+from hdir_extract.readers.layout import code_tables, tables
 from hdir_extract.readers.layout.furniture import find_furniture
 from hdir_extract.readers.layout.lines import SourceLine
 from hdir_extract.readers.layout.roles import Role, assign_roles, mark_titles
@@ -114,6 +114,8 @@ class _Builder:
         self.box_first_k = 0
         self.furniture: set[int] = set()
         self.length = {ln.no: len(ln.text.strip()) for ln in lines if "\t" not in ln.text}
+        #: line numbers of the heads of code tables (`code_tables`)
+        self.code_heads: set[int] = set()
 
     # --- blocks -------------------------------------------------------------------------------------
 
@@ -282,7 +284,12 @@ def build_layout(lines: Sequence[SourceLine]) -> Layout:
     roles, numbers = assign_roles(lines, kept, breaks)
     _mark_numeric_rows(lines, kept, breaks, roles)
     mark_titles(lines, kept, breaks, roles)
+    # after the numeric rows: a code table's rows and comments are one table, whatever parts of it
+    # looked like numeric rows or headings
+    numbered = [roles[k] is Role.HEADING and n is not None for k, n in enumerate(numbers)]
+    heads = code_tables.mark(lines, kept, roles, numbered)
     b = _Builder(lines)
+    b.code_heads = {lines[kept[k]].no for k in heads}
     b.furniture = set(furniture)
     furn_blocks = {
         i: Block(Kind.FURNITURE, lines[i].text.strip(), lines[i].no, lines[i].no, lines[i].page, position=pos)
@@ -546,6 +553,8 @@ def _table(b: _Builder, lines, kept, breaks, roles, k: int) -> int:
         if r is Role.UNIT:
             unit = unit or ln.text.strip()
         elif r is Role.TABLE:
+            if members and ln.no in b.code_heads:
+                break  # the next code table starts right under this one
             members.append((ln.no, ln.text, breaks[j], ln.cells))
         elif (
             r is Role.TEXT
@@ -558,7 +567,9 @@ def _table(b: _Builder, lines, kept, breaks, roles, k: int) -> int:
             break
         j += 1
     texts = [t for _, t, _, cells in members if cells is None]
-    if texts and tables.is_cell_per_line(texts):
+    if members and members[0][0] in b.code_heads:
+        rows = code_tables.rows([(no, t) for no, t, _, _ in members if t.strip()])
+    elif texts and tables.is_cell_per_line(texts):
         rows = tables.cell_per_line([(no, t, brk) for no, t, brk, _ in members])
     else:
         rows = [

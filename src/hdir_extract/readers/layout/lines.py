@@ -18,6 +18,9 @@ class SourceLine:
     gap_before: bool = False
     #: left indent in points relative to the text column (PDF), for list nesting; None when unknown
     indent: float | None = None
+    #: the reader saw the line wrap (the next line's first word did not fit after it: True) or break
+    #: where that word would have fitted (False); None when unknown (a text file, a table row)
+    wrapped: bool | None = None
 
     @property
     def blank(self) -> bool:

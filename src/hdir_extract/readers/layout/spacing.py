@@ -173,6 +173,9 @@ def paragraph_breaks(lines: Sequence[SourceLine], kept: list[int], furniture: di
             not brk
             and width
             and (double[k] or blanks == 0)
+            # a line the reader saw wrap (the next word did not fit) ends no paragraph, however short
+            # it is in characters: the length rules below only stand in for what the reader saw
+            and lines[a].wrapped is not True
             and (
                 _short_end(lines[a].text, lines[b].text, width)
                 or _field_end(lines[a].text, lines[b].text, width)
@@ -195,6 +198,8 @@ def _lone_titles(lines: Sequence[SourceLine], kept: list[int], breaks: list[bool
         if breaks[k] or not breaks[k + 1]:
             continue
         before, t = lines[kept[k - 1]].text, lines[kept[k]].text.strip()
+        if lines[kept[k - 1]].wrapped is True:
+            continue  # the title is the rest of a line that wrapped
         if (
             _CLOSED_END.search(before)
             and t[:1].isupper()

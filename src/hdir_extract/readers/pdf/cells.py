@@ -146,7 +146,9 @@ def _rivers(anchors: list[_Row], height: float, wrapped: Sequence[_Row] = ()) ->
     cover = [0] * (right - left + 1)
     for r in [*anchors, *wrapped]:
         for w in r.words:
-            for x in range(int(w.x0) - left, min(int(w.x1) + 1, right) - left + 1):
+            # a wrapped line's word may start left of the anchors (a page's other column): only the part
+            # inside the table counts
+            for x in range(max(int(w.x0) - left, 0), min(int(w.x1) + 1, right) - left + 1):
                 cover[x] += 1
     allowed = int(CROSS_SHARE * len(anchors)) if len(anchors) >= MIN_CROSS_ROWS else 0
     rivers: list[tuple[float, float]] = []

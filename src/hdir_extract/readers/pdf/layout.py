@@ -83,6 +83,10 @@ class PageLine:
     double_gap: float | None = None
     left: float = 0.0
     right: float = 0.0
+    #: the line ends because the next line's first word did not fit after it (a soft wrap: True), or
+    #: that word would have fitted (a hard break: False); None when not told (a table row, a page's
+    #: last line)
+    wrapped: bool | None = None
 
 
 @dataclass(slots=True)
@@ -623,3 +627,24 @@ def mark_indented_starts(lines: list[PageLine]) -> None:
                 at_edge = prev.indent is not None and prev.indent < lo
                 ln.indented_start = at_edge and prev.cells is None and not MARKER.match(prev_first)
         prev = ln
+
+
+#: a space is about this share of the font's height (the words' box height); a word "fits" after a line
+#: only with room for it and a space to spare
+SPACE_SHARE = 0.3
+
+
+def mark_wraps(lines: list[PageLine]) -> None:
+    """Whether each text line wrapped: the next line of its column (same flow, below it) starts with a
+    word that would not have fitted between the line's end and the column's right edge. A typesetter
+    never moves a word that fits to the next line, so a line the next word would have fitted ends its
+    paragraph (or a title); a wrapped line does not, however short it is in characters (a justified
+    line of long words in a narrow column)."""
+    for a, b in itertools.pairwise(lines):
+        if a.cells is not None or b.cells is not None or not a.words or not b.words:
+            continue
+        if a.column != b.column or b.top <= a.top or a.right <= a.left:
+            continue
+        h = statistics.median(w.height for w in a.words)
+        word = b.words[0].x1 - b.words[0].x0
+        a.wrapped = word + SPACE_SHARE * h > a.right - a.x1

@@ -38,6 +38,7 @@ from hdir_extract.readers.pdf.layout import (
     layout,
     mark_indented_starts,
     mark_paragraph_gaps,
+    mark_wraps,
     page_words,
     shared_edge,
 )
@@ -159,6 +160,7 @@ def _finish_page(page: PageText, furniture: list[tuple[str, PageLine]]) -> list[
     _indents(body)
     mark_paragraph_gaps(body)
     mark_indented_starts(body)
+    mark_wraps(body)
     page.lines = body
     return furniture
 
@@ -254,6 +256,7 @@ def _document(
                     # a first-line indent tells a paragraph break too, but is no blank line
                     gap_before=(ln.gap_before and k > 0) or ln.indented_start,
                     indent=ln.indent,
+                    wrapped=ln.wrapped,
                 )
             )
     built = build_layout(source)
