@@ -6,6 +6,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from tests import perturb as P
+
 from hdir_extract.document import Block, Document, Kind
 from hdir_extract.readers import read_document
 
@@ -81,6 +83,16 @@ def test_a_referenced_footnote_is_no_chapter_heading():
     seven = _block_at(doc, 10527)
     assert seven.text == "7 En sammenhengende, trygg og helhetlig svangerskaps-, fødsels- og barselomsorg"
     assert seven.last_line == 10528
+
+
+def test_a_list_of_cited_footnotes_marks_each_as_cited():
+    """ "… samfunnet.4, 5": footnote 5 is cited too. Re-broken at 80 columns, "5 NTNU (2020). …" stands
+    where chapter 5 could follow chapter 4, and is still a footnote: the chapters are the printed ten."""
+    lines = MELD.read_text(encoding="utf-8").split("\n")
+    doc = read_document(MELD.name, "\n".join(P.reflow_prose(lines, 80)).encode())
+    chapters = [b.text.split()[0] for b in doc.blocks if b.kind is Kind.HEADING and b.level == 1]
+    assert chapters == [str(n) for n in range(1, 11)]
+    assert any(b.kind is Kind.FOOTNOTE and b.text.startswith("5 NTNU (2020)") for b in doc.blocks)
 
 
 def test_a_heading_title_wrapped_before_its_period_of_years():

@@ -51,6 +51,8 @@ _SENTENCE_END = regex.compile(r"[.!?:;»]\s*$")
 _FOOTNOTE_REF = regex.compile(r"(?:\p{L}[.,;:!?)»”]?|(?<![\d.,])\d{4}[.)])([1-9]\d?)(?![\d,.]\d)")
 #: a footnote stands on the page of its reference: at most this many lines after it
 MAX_REF_DISTANCE = 250
+# the rest of a list of references after a glued one: "… samfunnet.4, 5", "… tjenesten.3,4", "… 7–9"
+_MORE_REFS = regex.compile(r"\G(?:,\s?|[–-])([1-9]\d?)(?![\d,.]\d)")
 #: a footnote's text starts with a capital, a quote or a link, never in lower case
 _FOOTNOTE_TEXT = regex.compile(r"^\s*[1-9]\d{0,2}\s+[\p{Lu}«\"(\[]|^\s*[1-9]\d{0,2}\s+(?:https?://|www\.)")
 
@@ -153,8 +155,8 @@ def assign_roles(
         elif role is not Role.TEXT:
             last_item = None
         if role in (Role.TEXT, Role.LIST_ITEM):
-            for m in _FOOTNOTE_REF.finditer(text):
-                refs[int(m.group(1))] = k
+            for n in _cited(text):
+                refs[n] = k
         if role is not Role.TEXT or breaks[k]:
             block_role = role
         roles.append(role)
@@ -197,6 +199,18 @@ def _next_footnote(text: str, last: int, max_step: int) -> int:
         return 0  # "1 198,5 1 198,5" is a table row, not footnote 1
     step = int(m.group(1)) - last
     return step if 1 <= step <= max_step else 0
+
+
+def _cited(text: str) -> list[int]:
+    """The footnote numbers a line cites: each glued reference and the list that follows it."""
+    out: list[int] = []
+    for m in _FOOTNOTE_REF.finditer(text):
+        out.append(int(m.group(1)))
+        pos = m.end()
+        while more := _MORE_REFS.match(text, pos):
+            out.append(int(more.group(1)))
+            pos = more.end()
+    return out
 
 
 def _referenced_footnote(text: str, last: int, refs: dict[int, int], k: int) -> bool:
