@@ -27,8 +27,11 @@ _P6 = regex.compile(r"(?:^|\s)\p{Lu}")
 
 _LOWER_START = regex.compile(r"^\s*\p{Ll}")
 _ENDS_SENTENCE = regex.compile(r"[.!?:;»”]\s*$")
-_FOOTNOTE_GOES_ON = regex.compile(r"(?:[-\u2010,–(]|\b(?:og|i|for|av|til|med|om|på|eller|the|of|and|in))\s*$")
-_HEADING_GOES_ON = regex.compile(r"(?:\b(?:og|i|for|av|til|med|om|på|eller)|[-\u2010,–])\s*$")
+# (?r): end-anchored patterns searched from the line's end, not tried at every position
+_FOOTNOTE_GOES_ON = regex.compile(
+    r"(?r)(?:[-\u2010,–(]|\b(?:og|i|for|av|til|med|om|på|eller|the|of|and|in))\s*$"
+)
+_HEADING_GOES_ON = regex.compile(r"(?r)(?:\b(?:og|i|for|av|til|med|om|på|eller)|[-\u2010,–])\s*$")
 # a heading's title wrapped before its period: "6.4.2 Prioriterte nasjonale innsatsområder" / "2024–2028"
 _YEARS = regex.compile(r"^(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?$")
 # the title of a note to the accounts or of an annex: "Note A Forklaring av …", "Note 1 Driftsinntekter"

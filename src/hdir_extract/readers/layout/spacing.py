@@ -53,8 +53,8 @@ _OPEN_END = regex.compile(r"(?r)(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|v
 _DIGIT_START = regex.compile(r"^\s*\d")
 # a title does not end in a function word: a short line ending in one goes on ("… forslag fra"); nor
 # does an item or a paragraph
-GOES_ON = regex.compile(
-    r"[,;\-\u2010–]$|(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|ved|mot|gjennom|å|som|at|en|et|den|det"
+GOES_ON = regex.compile(  # (?r): searched from the line's end, where it is anchored
+    r"(?r)[,;\-\u2010–]$|(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|ved|mot|gjennom|å|som|at|en|et|den|det"
     r"|de|samt|under|etter|innen|hos|uten|over|mellom|blant)$"
 )
 
