@@ -128,7 +128,12 @@ def assign_roles(
             role = Role.TABLE
         elif structure.is_box_end(text):
             role = Role.BOX_END
-        elif structure.box_start(text) and starts:
+        elif (box := structure.box_start(text)) and (
+            starts or box[1][:1].isupper() or box[1].startswith("forts")
+        ):
+            # a box set into a column may interrupt a sentence ("… samarbeid om" / "Boks 4.1 Regjeringen
+            # vil", "… 2,7 dager i" / "Boks 7.1 forts."): where no blank line marks the break, a title in
+            # upper case or a continuation still starts the box
             role = Role.BOX_START
         elif structure.caption(text) and starts and len(text) <= 200:
             role = Role.CAPTION
