@@ -178,24 +178,11 @@ def typeset(original) -> dict[str, list[Tiltak]]:
     return out
 
 
-# PDF reader, line-by-line typesetting: an item whose source line starts with a space (the corpus text's
-# page-top indent) is set a little to the right and read as a sub-item ("– sikre at kunnskap …", Boks 3.1;
-# "– Utarbeide årlig statusrapport …", Boks 6.1), so it becomes its neighbour's underpunkt
-INDENTED_ITEMS = pytest.mark.xfail(
-    reason="PDF reader: an item set one space to the right (the text's page-top indent) gets depth 1",
-    strict=True,
-)
-# the re-flowed text also breaks Boks 8.1's last item elsewhere, so its PDF ends the item at heading
-# "8.1 …" as it should, where the original text's layer joins that heading to the item (CHAPTER_LAYOUT)
-REFLOWED = pytest.mark.xfail(
-    reason="PDF reader: an indented item gets depth 1 ('– gi bedre behandlingstilbud …', Boks 3.1); layout: "
-    "the original text joins heading '8.1 Den økonomiske situasjonen …' to Boks 8.1's last item",
-    strict=True,
-)
-_TYPESET_MARKS = {"47_lines_sans": INDENTED_ITEMS, "55_lines_serif_reflowed": REFLOWED}
+# this typesetter sets each page's first line 5 mm in (fpdf's set_xy before the left margin): an item
+# there is no sub-item, as its wrapped lines return to the margin ("– sikre at kunnskap …", Boks 3.1)
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_TYPESET_MARKS[n]) for n in TYPESET])
+@pytest.mark.parametrize("name", list(TYPESET))
 def test_boxes_and_items_run_over_page_breaks_anywhere(original, typeset, name):
     _, recs = original
     assert Counter(map(_key, typeset[name])) == Counter(map(_key, recs))

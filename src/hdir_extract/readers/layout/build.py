@@ -243,10 +243,14 @@ class _Builder:
 
     # --- lists --------------------------------------------------------------------------------------
 
-    def list_depth(self, marker: str, indent: float) -> int:
+    def list_depth(self, marker: str, indent: float, next_indent: float | None = None) -> int:
         """Nesting from the marker's style and indent: a new style (or a deeper indent) goes one level
-        down, a style seen before goes back to its level."""
+        down, a style seen before goes back to its level. A nested item's wrapped lines hang under its
+        own text; an item whose next line goes back to where an item of its style stands was only set
+        in by a first-line (or page-top) indent, and is that item's sibling."""
         style = _marker_style(marker)
+        if next_indent is not None and next_indent + 6 <= indent and self._has_level(style, next_indent):
+            indent = next_indent
         for d, (s, ind) in enumerate(self.list_markers):
             if s == style and abs(ind - indent) < 6:
                 del self.list_markers[d + 1 :]
@@ -256,6 +260,9 @@ class _Builder:
             return 0
         self.list_markers.append((style, indent))
         return len(self.list_markers) - 1
+
+    def _has_level(self, style: str, indent: float) -> bool:
+        return any(s == style and abs(ind - indent) < 6 for s, ind in self.list_markers)
 
 
 def _marker_style(marker: str) -> str:
@@ -272,6 +279,15 @@ def _with_box(block: Block, box: int) -> Block:
     from dataclasses import replace
 
     return replace(block, box=box)
+
+
+def _next_line_indent(
+    lines: Sequence[SourceLine], kept: list[int], breaks: list[bool], roles, k: int
+) -> float | None:
+    """The indent of the line after a list item's first line, where it may be the item's own."""
+    if k + 1 < len(kept) and not breaks[k + 1] and roles[k + 1] is Role.TEXT:
+        return _indent(lines[kept[k + 1]])
+    return None
 
 
 def _indent(ln: SourceLine) -> float:
@@ -434,7 +450,7 @@ def _step(
     elif role is Role.LIST_ITEM:
         m = structure.list_marker(ln.text)
         assert m is not None
-        depth = b.list_depth(m.marker, _indent(ln))
+        depth = b.list_depth(m.marker, _indent(ln), _next_line_indent(lines, kept, breaks, roles, k))
         b.start(Kind.LIST_ITEM, ln, m.rest, marker=m.marker, number=m.number, depth=depth)
     elif role is Role.UNIT:
         b.start(Kind.PARAGRAPH, ln, text, role="unit")
