@@ -111,6 +111,8 @@ class _Builder:
         self.box_open: tuple[str | None, str, int, int] | None = None  # number, title, first block, line
         self.cur: _Open | None = None
         self.list_markers: list[tuple[str, float]] = []  # marker styles of the current list, by depth
+        #: the current list's wrapped lines hang under their items' text (seen on an item's second line)
+        self.hanging = False
         #: the paragraph the open box interrupted in mid-sentence (its block index), and the box's first
         #: kept line: the running text may resume after the box's last item
         self.box_interrupts: int | None = None
@@ -261,8 +263,20 @@ class _Builder:
         self.list_markers.append((style, indent))
         return len(self.list_markers) - 1
 
+    def end_list(self) -> None:
+        self.list_markers.clear()
+        self.hanging = False
+
     def _has_level(self, style: str, indent: float) -> bool:
         return any(s == style and abs(ind - indent) < 6 for s, ind in self.list_markers)
+
+
+#: a wrapped item line set at least this far right of its marker hangs under the item's text (points in a
+#: PDF, characters in a text file: the list-depth tolerance)
+HANGING = 6
+#: a hanging list's wrapped lines stand this close to one indent (glyph positions in a PDF are exact; a
+#: text file's indents are whole characters)
+HANG_SLACK = 0.75
 
 
 def _marker_style(marker: str) -> str:
@@ -433,7 +447,7 @@ def _step(
     if role is Role.HEADING:
         b.close_box() if b.box_open is not None else b.flush()
         num = numbers[k]
-        b.list_markers.clear()
+        b.end_list()
         b.start(
             Kind.HEADING,
             ln,
@@ -460,15 +474,41 @@ def _step(
             b.reopen(idx, ln)  # the rest of a paragraph a page break interrupted
         else:
             if breaks[k] and b.cur is not None and b.cur.kind is not Kind.LIST_ITEM:
-                b.list_markers.clear()
+                b.end_list()
             b.start(Kind.PARAGRAPH, ln, text)
     k += 1
+    hang: list[float] = []  # the indent of a list item's wrapped lines, once seen
     while k < len(kept) and not breaks[k] and roles[k] is Role.TEXT:
+        if role is Role.LIST_ITEM and _leaves_item(b, _indent(ln), hang, lines[kept[k - 1]], lines[kept[k]]):
+            return k
         if _resumes_after_box(b, lines, kept, breaks, roles, k):
             return _resume(b, lines, kept, breaks, roles, k)
         b.cur.add(lines[kept[k]].no, lines[kept[k]].text)  # type: ignore[union-attr]
         k += 1
     return k
+
+
+def _leaves_item(
+    b: _Builder, item_indent: float, hang: list[float], prev: SourceLine, ln: SourceLine
+) -> bool:
+    """A line after a list item's first line, with no break between, that is no part of the item. Where
+    the list's wrapped lines hang under their text, they all stand at one indent: a line set elsewhere
+    (back at the markers' edge, or at a paragraph's first-line indent) starts the running text after the
+    list. A typesetter without hanging indents sets every line at the edge; there the rule never applies.
+    Indents count from the column's edge, which may lie a little elsewhere in the next column or page: the
+    hang is learnt again after a page or a line the reader saw end its column (`wrapped` unknown), and
+    not from the first line there (which a typesetter may set in at a page's top)."""
+    indent = _indent(ln)
+    if prev.page != ln.page or (prev.wrapped is None and ln.wrapped is not None):
+        hang.clear()
+        return False
+    if not hang:
+        if indent >= item_indent + HANGING:
+            b.hanging = True
+            hang.append(indent)
+            return False
+        return b.hanging and indent < item_indent + HANGING / 2
+    return abs(indent - hang[0]) > HANG_SLACK
 
 
 def _resumes_after_box(
