@@ -29,7 +29,8 @@ STYLES: dict[str, Callable[[str, list[Element]], bytes]] = {
 #: every style, and "textlayer": the text file's own lines set as they are (tests/typeset/textlayer.py)
 ALL_STYLES = (*STYLES, "textlayer")
 #: the text reader's layout rules, which decide what the typesetters print as a table
-_LAYOUT = Path(__file__).resolve().parents[2] / "src" / "hdir_extract" / "readers" / "layout"
+_SRC = Path(__file__).resolve().parents[2] / "src" / "hdir_extract"
+_LAYOUT = _SRC / "readers" / "layout"
 
 
 def render(path: Path, style: str) -> bytes:
@@ -43,7 +44,11 @@ def cached(path: Path, style: str, cache_dir: Path) -> bytes:
     """`render`, kept in `cache_dir` under a hash of the text, of the typesetters' code and of the text
     reader's layout (which decides what is a table), so a changed text, style or layout is typeset again."""
     h = hashlib.sha256(path.read_bytes())
-    for code in [*sorted(Path(__file__).parent.glob("*.py")), *sorted(_LAYOUT.glob("*.py"))]:
+    for code in [
+        *sorted(Path(__file__).parent.glob("*.py")),
+        *sorted(_LAYOUT.glob("*.py")),
+        *sorted((_SRC / "parsing").glob("*.py")),  # how the layout joins lines
+    ]:
         h.update(code.read_bytes())
     digest = h.hexdigest()[:16]
     out = cache_dir / f"{path.stem}.{style}.{digest}.pdf"

@@ -40,7 +40,10 @@ SHORT_END = 0.75  # a line ending a sentence this much shorter than a full line 
 MAX_TITLE_WORDS = 12  # a title is a short line of a few words
 TITLE_LINE = 0.5  # a line without end punctuation this short, before a capital, is a title
 # a field line: a one-word label and a colon, then the value ("Frist: 1.11.2026", "ID: TB2023-11 …")
-_FIELD = regex.compile(r"^\p{Lu}\p{L}{1,19}:\s+\S")
+_FIELD = regex.compile(r"^\p{Lu}\p{L}{1,19}:\s+\S")  # "Frist: …", "ID: TB2023-11 …"
+# a line that is one field: a labelled one, or one led by an identifier ("TTB2023-08 Gratis
+# morsmelkerstatning …", "NH2026-03 …"), a heading with its body below it
+_FIELD_LINE = regex.compile(r"^(?:\p{Lu}\p{L}{1,19}:\s+\S|\p{Lu}{1,5}\s?20\d\d\s?[-–]\s?\d{1,3}\b)")
 _SENTENCE_END = regex.compile(r"[.!?:;»”\")]\s*$")
 # a line ending in ")" may end a sentence ("… (KSF)"), but one going on in lower case is mid-sentence
 # ("… Prop. 36 S (2023–2024)" / "om …")
@@ -108,7 +111,7 @@ def _field_end(before: str, after: str, width: float) -> bool:
     heading: "Frist: Settes i dialog …" / "3.7. Helse- og omsorgstjenesten er innovativ …")."""
     b = before.strip()
     return (
-        bool(_FIELD.match(b))
+        bool(_FIELD_LINE.match(b))
         and len(b) < FULL_LINE * width
         and not GOES_ON.search(b)
         and not b.endswith(":")
