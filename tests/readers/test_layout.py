@@ -146,6 +146,9 @@ def test_a_line_led_by_an_assignment_id_stands_apart_from_the_full_line_of_body_
         assert _span(_block_at(doc, head)) == (Kind.HEADING, head, head)
         assert _block_at(doc, body).first_line == body
     assert _block_at(_doc(TB2023), 3630).text.endswith("barn født av mødre som lever med hiv")
+    # "… må foreligge innen 1.3.2026" / "TB2026-9 Avd. HOD: HRA Høringsnotat om tannhelse": its own block
+    assert _span(_block_at(_doc(TB2026), 739))[1:] == (739, 739)
+    assert _block_at(_doc(TB2026), 737).text.endswith("må foreligge innen 1.3.2026")
 
 
 def test_a_page_break_in_a_double_spaced_layer_after_a_full_stop_ends_the_paragraph():

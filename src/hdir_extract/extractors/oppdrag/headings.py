@@ -48,6 +48,8 @@ _SENTENCE = regex.compile(r"^\p{Lu}\S*(?:\s+\S+){2,}[.!?]$")
 _OPEN_WORDS = frozenset(
     {"av", "og", "i", "for", "med", "til", "om", "på", "fra", "mot", "ved", "under", "etter", "eller"}
     | {"samt", "mellom", "hvor", "som", "den", "det", "de", "en", "et"}
+    # abbreviations that name what follows them: "Oppfølging av Prop." + "121 L (2024-2025) om …"
+    | {"prop.", "meld.", "st.", "jf.", "nr.", "kap.", "dok.", "innst."}
 )
 _UNNTATT = regex.compile(r"(?i)\(?\s*unntatt\s+offentlighet\s*\)?\.?")
 # "(unntatt offentlighet). For detaljer se eget vedlegg." in a list entry is a marker, not a title

@@ -43,7 +43,12 @@ TITLE_LINE = 0.5  # a line without end punctuation this short, before a capital,
 _FIELD = regex.compile(r"^\p{Lu}\p{L}{1,19}:\s+\S")  # "Frist: …", "ID: TB2023-11 …"
 # a line that is one field: a labelled one, or one led by an identifier ("TTB2023-08 Gratis
 # morsmelkerstatning …", "NH2026-03 …"), a heading with its body below it
-_FIELD_LINE = regex.compile(r"^(?:\p{Lu}\p{L}{1,19}:\s+\S|\p{Lu}{1,5}\s?20\d\d\s?[-–]\s?\d{1,3}\b)")
+# an identifier and a capital: "TB2026-9 Avd. HOD: …", "TTB2023-08 Gratis …" (a reference going on with
+# its sentence has none: "TB2025-41 gitt til …", "TB2026-2, punkt 2.", "TTB2024-41) og …")
+_ID_LED = regex.compile(r"^\p{Lu}{1,5}\s?20\d\d\s?[-–]\s?\d{1,3}\s+\p{Lu}")
+# a line ending in an abbreviation that names what follows ("jf.", "kap.", "nr.")
+_ABBREVIATION_END = regex.compile(r"(?r)\b(?:jf|kap|nr|se|pkt|post|Prop|Meld|St)\.?\s*$", regex.I)
+_FIELD_LINE = regex.compile(r"^(?:\p{Lu}\p{L}{1,19}:\s+\S|\p{Lu}{1,5}\s?20\d\d\s?[-–]\s?\d{1,3}\s+\p{Lu})")
 _SENTENCE_END = regex.compile(r"[.!?:;»”\")]\s*$")
 # a line ending in ")" may end a sentence ("… (KSF)"), but one going on in lower case is mid-sentence
 # ("… Prop. 36 S (2023–2024)" / "om …")
@@ -121,6 +126,20 @@ def _field_end(before: str, after: str, width: float) -> bool:
     )
 
 
+def _id_heading_after(before: str, after: str, width: float) -> bool:
+    """A short line led by an identifier ("TB2026-9 Avd. HOD: HRA Høringsnotat om tannhelse") after a line
+    that does not plainly go on: a heading of its own, not a reference going on with a sentence ("… jf." /
+    "TB2026-12 …" goes on; so does a full line of running text that starts with an id)."""
+    a, b = after.strip(), before.strip()
+    return (
+        bool(_ID_LED.match(a))
+        and len(a) < FULL_LINE * width
+        and not GOES_ON.search(b)
+        and not _ABBREVIATION_END.search(b)
+        and "\t" not in before + after
+    )
+
+
 def _next_word_fits(before: str, after: str, width: float) -> bool:
     """A hard line break: the next line's first word would have fitted on this line, so the line did not
     wrap ("TB2026-14 Avd. HOD: KTA Opptrappingsplan for psykisk helse" / "Departementet viser …"). A
@@ -173,6 +192,8 @@ def paragraph_breaks(lines: Sequence[SourceLine], kept: list[int], furniture: di
             brk = False
         if not brk and _FIELD.match(lines[b].text.strip()) and _CLOSED_END.search(lines[a].text):
             brk = True  # "… rettigheter." / "Frist: Settes i dialog …": a labelled field starts its own line
+        if not brk and width and _id_heading_after(lines[a].text, lines[b].text, width):
+            brk = True  # "… må foreligge innen 1.3.2026" / "TB2026-9 Avd. HOD: HRA Høringsnotat om tannhelse"
         if (
             not brk
             and width
