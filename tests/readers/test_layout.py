@@ -151,6 +151,19 @@ def test_a_line_led_by_an_assignment_id_stands_apart_from_the_full_line_of_body_
     assert _block_at(_doc(TB2026), 737).text.endswith("må foreligge innen 1.3.2026")
 
 
+def test_a_label_line_and_o_bullets_stand_apart():
+    # "iii. Hvordan Helsedirektoratet bidrar til økt helsekompetanse i befolkningen" / "Nøkkeltall:"
+    doc = _doc(TB2023)
+    assert _block_at(doc, 232).text.endswith("i befolkningen")
+    assert _span(_block_at(doc, 233))[1:] == (233, 233)
+    # "• Andel kommuner …, herunder:" / "o Antall kommuner som har et oversiktsdokument …": sub-items
+    doc = _doc(TB2026)
+    assert _block_at(doc, 348).text.endswith("folkehelseloven, herunder:")
+    sub = _block_at(doc, 352)
+    assert (sub.kind, sub.marker, sub.depth) == (Kind.LIST_ITEM, "o", 1)
+    assert sub.text == "Antall kommuner som har et oversiktsdokument for gjeldende kommunestyreperiode"
+
+
 def test_a_page_break_in_a_double_spaced_layer_after_a_full_stop_ends_the_paragraph():
     # "… avklares nærmere i fagdialogen." / " TB2026-12 Avd. HOD: SHA …" (the next page, no blank between)
     doc = _doc(TB2026)

@@ -47,6 +47,7 @@ def cached(path: Path, style: str, cache_dir: Path) -> bytes:
     for code in [
         *sorted(Path(__file__).parent.glob("*.py")),
         *sorted(_LAYOUT.glob("*.py")),
+        *sorted((_SRC / "readers").glob("*.py")),  # the text reader and its structure patterns
         *sorted((_SRC / "parsing").glob("*.py")),  # how the layout joins lines
     ]:
         h.update(code.read_bytes())

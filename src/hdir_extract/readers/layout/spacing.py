@@ -45,6 +45,8 @@ _FIELD = regex.compile(r"^\p{Lu}\p{L}{1,19}:\s+\S")  # "Frist: …", "ID: TB2023
 # morsmelkerstatning …", "NH2026-03 …"), a heading with its body below it
 # an identifier and a capital: "TB2026-9 Avd. HOD: …", "TTB2023-08 Gratis …" (a reference going on with
 # its sentence has none: "TB2025-41 gitt til …", "TB2026-2, punkt 2.", "TTB2024-41) og …")
+# a label alone on its line: one to three words and a colon ("Nøkkeltall:", "Styringsparametere:")
+_LABEL_LINE = regex.compile(r"^\s*\p{Lu}\p{Ll}+(?:[ -]\p{L}+){0,2}:\s*$")
 _ID_LED = regex.compile(r"^\p{Lu}{1,5}\s?20\d\d\s?[-–]\s?\d{1,3}\s+\p{Lu}")
 # a line ending in an abbreviation that names what follows ("jf.", "kap.", "nr.")
 _ABBREVIATION_END = regex.compile(r"(?r)\b(?:jf|kap|nr|se|pkt|post|Prop|Meld|St)\.?\s*$", regex.I)
@@ -126,6 +128,18 @@ def _field_end(before: str, after: str, width: float) -> bool:
     )
 
 
+def _label_after(before: str, after: str) -> bool:
+    """A label alone on its line starts a block: one word ("Nøkkeltall:") after any line that does not
+    go on; a few words ("Bakgrunn for oppdraget:") only after a closed sentence, as they may end one
+    ("… Som oppfølging av planen gis" / "Helsedirektoratet følgende deloppdrag:")."""
+    if "\t" in before + after or _LABEL_LINE.match(after) is None:
+        return False  # a table's cell ("\tStatsrådet:") is no label of the running text
+    b = before.rstrip()
+    if " " in after.strip():
+        return bool(_CLOSED_END.search(b))
+    return not GOES_ON.search(b) and not _HYPHEN_END.search(b)
+
+
 def _id_heading_after(before: str, after: str, width: float) -> bool:
     """A short line led by an identifier ("TB2026-9 Avd. HOD: HRA Høringsnotat om tannhelse") after a line
     that does not plainly go on: a heading of its own, not a reference going on with a sentence ("… jf." /
@@ -192,6 +206,8 @@ def paragraph_breaks(lines: Sequence[SourceLine], kept: list[int], furniture: di
             brk = False
         if not brk and _FIELD.match(lines[b].text.strip()) and _CLOSED_END.search(lines[a].text):
             brk = True  # "… rettigheter." / "Frist: Settes i dialog …": a labelled field starts its own line
+        if not brk and _label_after(lines[a].text, lines[b].text):
+            brk = True  # "iii. Hvordan … i befolkningen" / "Nøkkeltall:": a label on a line of its own
         if not brk and width and _id_heading_after(lines[a].text, lines[b].text, width):
             brk = True  # "… må foreligge innen 1.3.2026" / "TB2026-9 Avd. HOD: HRA Høringsnotat om tannhelse"
         if (
