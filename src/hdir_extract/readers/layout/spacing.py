@@ -117,9 +117,13 @@ def _field_end(before: str, after: str, width: float) -> bool:
     (2022–2023)"), but its tail is a short line, so the next line must be a full one (or a numbered
     heading: "Frist: Settes i dialog …" / "3.7. Helse- og omsorgstjenesten er innovativ …")."""
     b = before.strip()
+    # a title led by an assignment id may fill its line ("TTB2023-11 Stillinger for LIS1 koblet til videre
+    # spesialisering i allmennmedisin" / "For å bedre rekruttering …"): the full body line after it and a
+    # capital tell the break, as the tail of a wrapped title is short
+    limit = width if _ID_LED.match(b) else FULL_LINE * width
     return (
         bool(_FIELD_LINE.match(b))
-        and len(b) < FULL_LINE * width
+        and len(b) < limit
         and not GOES_ON.search(b)
         and not b.endswith(":")
         and bool(_P1.match(after))
