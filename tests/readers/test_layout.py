@@ -170,6 +170,17 @@ def test_a_label_line_and_o_bullets_stand_apart():
     assert sub.text == "Antall kommuner som har et oversiktsdokument for gjeldende kommunestyreperiode"
 
 
+PROP = RAW / "prop-1-s-2024-2025-helse-og-omsorgsdepartementet.txt"
+
+
+def test_a_short_title_ending_in_a_bracket_after_a_sentence_stands_alone():
+    # "… komme tilbake til Stortinget på egnet måte." / "Stortingssesjon (2017–2018)" / "Legevakt- og
+    # fastlegeordningen": the session heading is no sentence's end; a re-flowed rendering lost it
+    doc = _doc(PROP)
+    assert _block_at(doc, 1278).text == "Stortingssesjon (2017–2018)"
+    assert _block_at(doc, 1275).text.endswith("Regjeringen vil komme tilbake til Stortinget på egnet måte.")
+
+
 def test_a_page_break_in_a_double_spaced_layer_after_a_full_stop_ends_the_paragraph():
     # "… avklares nærmere i fagdialogen." / " TB2026-12 Avd. HOD: SHA …" (the next page, no blank between)
     doc = _doc(TB2026)

@@ -268,7 +268,7 @@ def _lone_titles(lines: Sequence[SourceLine], kept: list[int], breaks: list[bool
             _CLOSED_END.search(before)
             and t[:1].isupper()
             and len(t) <= SHORT_END * width
-            and not _SENTENCE_END.search(t)
+            and not _CLOSED_END.search(t)  # "Stortingssesjon (2017–2018)": a closing bracket ends no sentence
             and not GOES_ON.search(t)
             and len(t.split()) <= MAX_TITLE_WORDS
             and "\t" not in before + t
