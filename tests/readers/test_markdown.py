@@ -479,3 +479,15 @@ def test_lines_spans_and_order_hold_for_any_markdown(parts):
         assert all(1 <= c.line <= len(doc) for r in b.rows for c in r.cells)
     for box in doc.boxes:
         assert all(doc.blocks[i].box == box.index for i in range(box.first_block, box.last_block + 1))
+
+
+def test_a_numbered_section_written_as_a_sentence_stays_a_heading():
+    # a letter's goal is a numbered section whose title is a sentence; an unnumbered sentence is prose
+    doc = md(
+        "## 3.6. Pasienter, brukere og pårørende medvirker og blir involvert av helsepersonell i eget"
+        " forløp og i utviklingen av tjenestene.\n\n"
+        "## Helsedirektoratet skal i 2026 samarbeide med direktoratene om tiltak i planen.\n"
+    )
+    first, second = doc.blocks
+    assert (first.kind, first.number) == (Kind.HEADING, "3.6")
+    assert second.kind is Kind.PARAGRAPH

@@ -101,7 +101,7 @@ MEASURED: dict[tuple[str, str, str], float] = {
     ("tb2023", "markdown", "oppdrag"): 0.99,  # 95/96 (+1)
     ("tb2026", "markdown", "bevilgninger"): 0.97,  # 88/90
     ("tb2026", "markdown", "brev"): 1.00,  # 2/2
-    ("tb2026", "markdown", "indikatorer"): 0.94,  # 102/108 (+6)
+    ("tb2026", "markdown", "indikatorer"): 1.00,  # 108/108
     ("tb2026", "markdown", "oppdrag"): 0.98,  # 61/62 (+1)
 }
 

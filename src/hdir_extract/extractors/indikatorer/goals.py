@@ -78,8 +78,8 @@ def heading_level(text: str, heading: bool = False) -> tuple[str, str] | None:
     if not m or len(text.strip()) > (MAX_HEADING_BLOCK if heading else MAX_HEADING_LINE):
         return None
     title = m.group("title")
-    if title.endswith((".", ":", ",", ";")):
-        return None
+    if title.endswith((":", ",", ";")) or (title.endswith(".") and not heading):
+        return None  # (a heading block's title may end its sentence: "3.6. Pasienter … tjenestene.")
     return m.group("num"), title
 
 

@@ -151,8 +151,16 @@ class Builder:
             self.set_texts(first + len(texts), [""])
         text = " ".join(t for t in texts if t)
         level = int(node.tag[1:])
-        # a "heading" that is a sentence (a lead-in ending in ":", a line of prose) is a paragraph
-        if len(text.split()) >= SENTENCE_HEADING_WORDS and text.endswith((*_SENTENCE_END, ":")):
+        # a "heading" that is a sentence (a lead-in ending in ":", a line of prose) is a paragraph; a
+        # section numbered in parts ("3.6. Pasienter, brukere og pårørende medvirker … tjenestene.") is a
+        # heading however it ends, as a letter's goals are written as sentences
+        number = heading_number(text)[0]
+        sectioned = number is not None and "." in number.strip(".") and not text.endswith(":")
+        if (
+            not sectioned
+            and len(text.split()) >= SENTENCE_HEADING_WORDS
+            and text.endswith((*_SENTENCE_END, ":"))
+        ):
             self.add(Kind.PARAGRAPH, first, texts, style=node.tag)
             return
         self.add_heading(first, texts, level=level, emphasis=it.wholly_emphasised(), style=node.tag)
