@@ -491,3 +491,16 @@ def test_a_numbered_section_written_as_a_sentence_stays_a_heading():
     first, second = doc.blocks
     assert (first.kind, first.number) == (Kind.HEADING, "3.6")
     assert second.kind is Kind.PARAGRAPH
+
+
+def test_a_year_opening_a_paragraph_is_no_list_item_and_a_continued_box_keeps_its_title():
+    # "… 2,7 dager i" / (a box) / "2022. Under koronapandemien …": CommonMark reads "2022." as item 2022
+    doc = md(
+        "### Boks 7.1 Regjeringen vil\n\nRegjeringen vil:\n\n- styrke fødetilbudet\n\n"
+        "Tall fra Medisinsk fødselsregister viser en liggetid på 2,7 dager i\n\n"
+        "### Boks 7.1 forts.\n\n- Videreutvikle doulaordningen for gravide med innvandrerbakgrunn.\n\n"
+        "2022. Under koronapandemien var liggetiden 2,6 dager.\n"
+    )
+    last = doc.blocks[-1]
+    assert (last.kind, last.text) == (Kind.PARAGRAPH, "2022. Under koronapandemien var liggetiden 2,6 dager.")
+    assert [(b.number, b.title) for b in doc.boxes] == [("Boks 7.1", "Regjeringen vil")] * 2

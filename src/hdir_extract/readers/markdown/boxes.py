@@ -98,7 +98,12 @@ def _title_like(b: Block) -> bool:
 def _apply(blocks: list[Block], spans: list[Span]) -> tuple[list[Block], list[Box]]:
     out = list(blocks)
     boxes: list[Box] = []
+    titles: dict[str, str] = {}
     for first, last, number, title in spans:
+        if number is not None and title.casefold().startswith("forts") and number in titles:
+            title = titles[number]  # "Boks 7.1 forts.": the box goes on after a page break, its title too
+        elif number is not None:
+            titles[number] = title
         index = len(boxes)
         boxes.append(Box(index, title, number, first, last, out[first].first_line, out[last].last_line))
         for j in range(first, last + 1):

@@ -41,6 +41,8 @@ from hdir_extract.readers.structure import box_start, caption, heading_number, i
 from hdir_extract.readers.structure import list_marker as printed_marker
 
 _LISTS = ("bullet_list", "ordered_list")
+#: an ordered item's number that is a year: no list counts to 1900
+_YEAR_NUMBER = regex.compile(r"(?:1[89]|2[01])\d\d")
 _SENTENCE_END = (".", "!", "?")
 _RUN_END = (".", ":", ";", ",", "!", "?")
 _NEW_SENTENCE = regex.compile(r"^[\p{Lu}\d«\"“(]")
@@ -253,8 +255,9 @@ class Builder:
             marker, number, texts = inner.marker, inner.number, [inner.rest, *texts[1:]]
         if it.backref is not None:
             self.add(Kind.FOOTNOTE, first, texts, number=number or it.backref or None, style="li")
-        elif ordered and _DATE_START.match(texts[0]):
-            # "19. juni lanserte regjeringen …": a date at the start of a paragraph, not an item
+        elif ordered and (_DATE_START.match(texts[0]) or _YEAR_NUMBER.fullmatch(number or "")):
+            # "19. juni lanserte regjeringen …", "2022. Under koronapandemien …" (a sentence cut after "i"
+            # where a page broke): a date or a year at the start of a paragraph, not an item
             self.add(Kind.PARAGRAPH, first, [f"{marker} {texts[0]}", *texts[1:]], style="p")
         else:
             self.add(Kind.LIST_ITEM, first, texts, marker=marker, number=number, depth=ctx.depth, style="li")
