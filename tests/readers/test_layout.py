@@ -181,6 +181,16 @@ def test_a_short_title_ending_in_a_bracket_after_a_sentence_stands_alone():
     assert _block_at(doc, 1275).text.endswith("Regjeringen vil komme tilbake til Stortinget på egnet måte.")
 
 
+def test_a_numbered_label_line_and_a_notes_title_stand_apart_from_their_body():
+    # "Nøkkeltall 1: Andel av befolkningen … levevaner" / "Tilliten til Helsedirektoratets kostråd, …" and
+    # "Note 9 Sammenheng mellom avregning …" / "Del A Forskjellen …": re-flowed, the title stays a title
+    doc = _doc(AARSRAPPORT)
+    assert _block_at(doc, 1840).text.endswith("tillit til nasjonale råd om levevaner")
+    assert _block_at(doc, 1842).text.startswith("Tilliten til Helsedirektoratets kostråd")
+    assert _span(_block_at(doc, 9705))[1:] == (9705, 9705)
+    assert _block_at(doc, 9707).text.startswith("Del A Forskjellen")
+
+
 def test_a_page_break_in_a_double_spaced_layer_after_a_full_stop_ends_the_paragraph():
     # "… avklares nærmere i fagdialogen." / " TB2026-12 Avd. HOD: SHA …" (the next page, no blank between)
     doc = _doc(TB2026)

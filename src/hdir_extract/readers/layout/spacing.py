@@ -41,16 +41,19 @@ MAX_TITLE_WORDS = 12  # a title is a short line of a few words
 TITLE_LINE = 0.5  # a line without end punctuation this short, before a capital, is a title
 # a field line: a one-word label and a colon, then the value ("Frist: 1.11.2026", "ID: TB2023-11 …")
 _FIELD = regex.compile(r"^\p{Lu}\p{L}{1,19}:\s+\S")  # "Frist: …", "ID: TB2023-11 …"
-# a line that is one field: a labelled one, or one led by an identifier ("TTB2023-08 Gratis
-# morsmelkerstatning …", "NH2026-03 …"), a heading with its body below it
+# a line that is one field: a labelled one ("Nøkkeltall 1: Andel av …" too), or one led by an identifier
+# ("TTB2023-08 Gratis morsmelkerstatning …", "NH2026-03 …"), a heading with its body below it
 # an identifier and a capital: "TB2026-9 Avd. HOD: …", "TTB2023-08 Gratis …" (a reference going on with
 # its sentence has none: "TB2025-41 gitt til …", "TB2026-2, punkt 2.", "TTB2024-41) og …")
+_NOTE_TITLE = regex.compile(r"^Note\s+(?:\d{1,2}|[A-Z])\s+\p{Lu}")
 # a label alone on its line: one to three words and a colon ("Nøkkeltall:", "Styringsparametere:")
 _LABEL_LINE = regex.compile(r"^\s*\p{Lu}\p{Ll}+(?:[ -]\p{L}+){0,2}:\s*$")
 _ID_LED = regex.compile(r"^\p{Lu}{1,5}\s?20\d\d\s?[-–]\s?\d{1,3}\s+\p{Lu}")
 # a line ending in an abbreviation that names what follows ("jf.", "kap.", "nr.")
 _ABBREVIATION_END = regex.compile(r"(?r)\b(?:jf|kap|nr|se|pkt|post|Prop|Meld|St)\.?\s*$", regex.I)
-_FIELD_LINE = regex.compile(r"^(?:\p{Lu}\p{L}{1,19}:\s+\S|\p{Lu}{1,5}\s?20\d\d\s?[-–]\s?\d{1,3}\s+\p{Lu})")
+_FIELD_LINE = regex.compile(
+    r"^(?:\p{Lu}\p{L}{1,19}(?:\s\d{1,2})?:\s+\S|\p{Lu}{1,5}\s?20\d\d\s?[-–]\s?\d{1,3}\s+\p{Lu})"
+)
 _SENTENCE_END = regex.compile(r"[.!?:;»”\")]\s*$")
 # a line ending in ")" may end a sentence ("… (KSF)"), but one going on in lower case is mid-sentence
 # ("… Prop. 36 S (2023–2024)" / "om …")
@@ -132,6 +135,17 @@ def _field_end(before: str, after: str, width: float) -> bool:
     )
 
 
+def _note_title_apart(before: str, after: str) -> bool:
+    """An accounts note's title line ("Note 9 Sammenheng mellom avregning …", "Note A Forklaring …")
+    is a block of its own: after a line that does not go on, and before a line that starts anew."""
+    a, b = after.strip(), before.strip()
+    if "\t" in before + after:
+        return False
+    if _NOTE_TITLE.match(a):
+        return not GOES_ON.search(b) and not _HYPHEN_END.search(b)
+    return bool(_NOTE_TITLE.match(b)) and a[:1].isupper()
+
+
 def _label_after(before: str, after: str) -> bool:
     """A label alone on its line starts a block: one word ("Nøkkeltall:") after any line that does not
     go on; a few words ("Bakgrunn for oppdraget:") only after a closed sentence, as they may end one
@@ -210,6 +224,8 @@ def paragraph_breaks(lines: Sequence[SourceLine], kept: list[int], furniture: di
             brk = False
         if not brk and _FIELD.match(lines[b].text.strip()) and _CLOSED_END.search(lines[a].text):
             brk = True  # "… rettigheter." / "Frist: Settes i dialog …": a labelled field starts its own line
+        if not brk and _note_title_apart(lines[a].text, lines[b].text):
+            brk = True  # "Note 9 Sammenheng mellom …" / "Del A Forskjellen …": a note's title stands alone
         if not brk and _label_after(lines[a].text, lines[b].text):
             brk = True  # "iii. Hvordan … i befolkningen" / "Nøkkeltall:": a label on a line of its own
         if not brk and width and _id_heading_after(lines[a].text, lines[b].text, width):
