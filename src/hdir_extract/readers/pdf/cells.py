@@ -18,6 +18,7 @@ is not a row: its marker's hanging indent is not a cell gap.
 from __future__ import annotations
 
 import itertools
+import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,7 +26,16 @@ from dataclasses import dataclass
 import regex
 
 from hdir_extract.parsing.text import join_two
-from hdir_extract.readers.pdf.layout import CELL, DOUBLE, MARKER, NUMBER, PageLine, Word, read_gaps
+from hdir_extract.readers.layout.tables import numeric_row
+from hdir_extract.readers.pdf.layout import (
+    CELL,
+    DOUBLE,
+    MARKER,
+    NUMBER,
+    PageLine,
+    Word,
+    read_gaps,
+)
 
 MIN_ANCHORS = 2  # rows with cells needed for a table
 MAX_FILLERS = 2  # one-part rows in a row between anchors (a name wrapped over two lines, a kapittel)
@@ -42,6 +52,13 @@ FILLER_GAP = 0.5  # of the line height, over the usual leading: a heading betwee
 WRAP_LEADING = 0.35
 WRAP_CLOSER = 0.05  # of the line height: a wrapped line's gap is this much narrower than the rows' gap
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
+#: of the line height: lines of one table set at most this far apart (a paragraph gap is wider)
+MAX_STACK_GAP = 0.5
+#: of the line height: a table's rows are set at least this much further apart than the lines of one
+#: row's wrapped cell (the cell's padding)
+STACK_STEP = 0.1
+MIN_STACK_ROWS = 2  # rows of numbers among the stacked rows, for them to be a table
+ALIGN_SLACK = 1.0  # points: the lines of one cell start (or end) at one x, give or take this
 
 
 @dataclass(slots=True)
@@ -53,6 +70,8 @@ class _Row:
     anchor: bool
     #: a line of the first cell of the row above, wrapped (set closer than the table's rows)
     wrapped_first: bool = False
+    #: the row's wrapped lines were read into this one (`_stacked_rows`): its one cell is set
+    merged: bool = False
 
 
 def _numeric(words: list[Word]) -> bool:
@@ -102,7 +121,9 @@ def _regions(rows: list[_Row], height: float) -> list[tuple[int, int]]:
     gaps = [0.0] + [b.line.top - a.line.bottom for a, b in itertools.pairwise(rows)]
     lead = statistics.median(gaps[1:]) if len(gaps) > 1 else 0.0
     limit = 0.0  # where the table's anchors start their second cell
-    row_gap = 0.0  # the narrowest gap above an anchor of the table: how far apart its rows are set
+    #: the narrowest gap above an anchor of the table: how far apart its rows are set (infinite while
+    #: no anchor has a line above it: not known)
+    row_gap = math.inf
     for i, r in enumerate(rows):
         # a wide gap ends a table; a one-part row set apart by more than the usual leading is a
         # heading or paragraph between two tables ("Kap. 2711 …" over the next table)
@@ -115,6 +136,7 @@ def _regions(rows: list[_Row], height: float) -> list[tuple[int, int]]:
         in_first = (
             start is not None
             and _in_first_cell(r, limit - RIVER * height)
+            and row_gap < math.inf
             and gaps[i] < min(row_gap - WRAP_CLOSER * height, WRAP_LEADING * height)
         )
         r.wrapped_first = in_first
@@ -124,7 +146,9 @@ def _regions(rows: list[_Row], height: float) -> list[tuple[int, int]]:
         if r.anchor:
             second = r.parts[1][0].x0
             limit = second if start is None else min(limit, second)
-            row_gap = gaps[i] if start is None else min(row_gap, gaps[i])
+            # the flow's first row has no line above it: its gap tells nothing of the rows' spacing
+            here = gaps[i] if i > 0 else math.inf
+            row_gap = here if start is None else min(row_gap, here)
             if start is None:
                 start = i
             last_anchor, fillers = i, 0
@@ -263,15 +287,18 @@ def _within(above: tuple[str, ...], row: tuple[str, ...]) -> bool:
     return bool(filled) and filled <= above_filled and len(filled) < len(above_filled)
 
 
-def _join_wrapped(rows: list[_Row], cells: list[tuple[str, ...]]) -> None:
+def _join_wrapped(rows: list[_Row], cells: list[tuple[str, ...]]) -> list[tuple[int, int]]:
     """A cell's wrapped lines are one cell (the contract's `Cell.text`): a line that continues the row
-    above at the usual line pitch is joined to it, and left without cells (the layout then counts
-    its line to the row above). Wrapped lines are as close as a table's closest rows, never further."""
+    above at the usual line pitch is joined to it, and left without cells; returns (row, line) of
+    each join of a line set closer than the rows, for the caller to read the line into its row
+    (`_absorb`). Wrapped lines are as close as
+    a table's closest rows, never further."""
     tops = [r.line.top for r in rows]
     steps = [b - a for a, b in itertools.pairwise(tops) if b > a]
     if not steps:
-        return
+        return []
     pitch = min(steps)
+    joined: list[tuple[int, int]] = []
     last = 0
     for i in range(1, len(rows)):
         close = tops[i] - tops[i - 1] <= WRAP_PITCH * pitch
@@ -283,8 +310,14 @@ def _join_wrapped(rows: list[_Row], cells: list[tuple[str, ...]]) -> None:
                 join_two(a, b) if b else a for a, b in zip(cells[last], cells[i], strict=True)
             )
             cells[i] = ("",) * len(cells[i])
+            if wrapped:
+                # set closer than the rows: surely the row's own line, read into it. A line at the
+                # rows' pitch may be a row of its own the text breaks the same way ("1553 Pasient-
+                # og" / "brukerombud  873 773 …"): it keeps its line
+                joined.append((last, i))
         else:
             last = i
+    return joined
 
 
 def _set(line: PageLine, cells: tuple[str, ...], text: str | None = None) -> None:
@@ -326,12 +359,23 @@ def _table(rows: list[_Row], height: float) -> None:
                         _loose(part)
                 return
         flush_right = _right_edges(anchors, rivers, height)
-        cells = [_column_cells(r, rivers, height, flush_right) for r in rows]
-        _join_wrapped(rows, cells)
+        cells = [
+            _padded(r.line.cells, len(rivers) + 1)
+            if r.merged and r.line.cells
+            else _column_cells(r, rivers, height, flush_right)
+            for r in rows
+        ]
+        joined = _join_wrapped(rows, cells)
         for r, c in zip(rows, cells, strict=True):
             _set(r.line, c, "\t".join(c).strip("\t") if any(c) else r.line.text)
+        for last, i in joined:
+            _absorb(rows[last].line, rows[i].line)
         return
     _loose(rows, height, any_anchor=True)
+
+
+def _padded(cells: tuple[str, ...], n: int) -> tuple[str, ...]:
+    return cells + ("",) * (n - len(cells))
 
 
 def _trim(rows: list[_Row]) -> list[_Row]:
@@ -373,6 +417,9 @@ def _loose(rows: list[_Row], height: float = 0.0, any_anchor: bool = False) -> N
     above: _Row | None = None
     bottom = 0.0
     for r in rows:
+        if r.merged:  # a row whose wrapped lines were read into it (`_stacked_rows`)
+            above = None
+            continue
         if r.anchor and (any_anchor or CELL in r.kinds):
             _set(r.line, _part_cells(r))
             above, bottom = r, r.line.bottom
@@ -388,12 +435,115 @@ def _loose(rows: list[_Row], height: float = 0.0, any_anchor: bool = False) -> N
         bottom = r.line.bottom
 
 
+def _line_height(r: _Row) -> float:
+    return r.line.bottom - r.line.top
+
+
+def _stack_runs(rows: list[_Row]) -> list[list[_Row]]:
+    """Runs of lines in one font size, each set at most MAX_STACK_GAP under the one above."""
+    runs: list[list[_Row]] = []
+    for r in rows:
+        ok = r.line.cells is None and bool(r.words)
+        if ok and runs and runs[-1]:
+            last = runs[-1][-1]
+            h = _line_height(last)
+            same = abs(_line_height(r) - h) <= STACK_STEP * h
+            if same and 0 <= r.line.top - last.line.bottom <= MAX_STACK_GAP * h:
+                runs[-1].append(r)
+                continue
+        runs.append([r] if ok else [])
+    return [run for run in runs if len(run) > 2]
+
+
+def _stacked_rows(rows: list[_Row]) -> None:
+    """Table rows whose first cell wraps over several lines in a narrow column, nothing printed beside
+    it (the row's other cells empty): the lines of one row are set at the font's leading, the rows
+    further apart by the cell's padding. A run of lines set at these two pitches, where at least
+    MIN_STACK_ROWS rows read as rows of numbers, is a table: each row's lines are one cell, on one line
+    (`_merge`). Rows without numbers after the table's last row of numbers are not its rows (a note
+    under the table set in its font); those before it are (its column heads). Paragraphs of prose are
+    never set at two such pitches with rows of numbers among them."""
+    for run in _stack_runs(rows):
+        gaps = [b.line.top - a.line.bottom for a, b in itertools.pairwise(run)]
+        leading = min(gaps)
+        groups: list[list[_Row]] = [[run[0]]]
+        for r, gap in zip(run[1:], gaps, strict=True):
+            if gap > leading + STACK_STEP * _line_height(r):
+                groups.append([r])
+            else:
+                groups[-1].append(r)
+        if len(groups) < 2 or len(groups) == len(run):
+            continue  # one pitch only: nothing tells rows from wrapped lines
+        texts = [_joined(g) for g in groups]
+        numeric = [_numbers_row(g, t) for g, t in zip(groups, texts, strict=True)]
+        if sum(numeric) < MIN_STACK_ROWS:
+            continue
+        last = max(i for i, n in enumerate(numeric) if n)
+        for g, text in zip(groups[: last + 1], texts, strict=False):
+            # a row with cells beside its first line (an anchor) keeps its columns: its wrapped lines
+            # are read with the table's columns (`_join_wrapped`)
+            if len(g) > 1 and not any(r.anchor for r in g) and _one_cell(g):
+                _merge(g, text)
+
+
+def _one_cell(group: list[_Row]) -> bool:
+    """The lines line up as a cell's do: all start at one x (set flush left), or all end at one x
+    (flush right). A list item's or a hanging paragraph's lines start at two."""
+    starts = [r.words[0].x0 for r in group]
+    ends = [r.words[-1].x1 for r in group]
+    return max(starts) - min(starts) <= ALIGN_SLACK or max(ends) - min(ends) <= ALIGN_SLACK
+
+
+def _numbers_row(group: list[_Row], text: str) -> bool:
+    """The row reads as a row of numbers: a label and numbers, or cells of which one is an amount (a
+    nil dash alone is a list item's marker as often)."""
+    if any(r.anchor for r in group):
+        return any(
+            _numeric(p) and any(ch.isdigit() for w in p for ch in w.text) for r in group for p in r.parts
+        )
+    return numeric_row(text)
+
+
+def _merge(group: list[_Row], text: str) -> None:
+    """The row's lines become its first line, one cell of `text`."""
+    group[0].merged = True
+    _set(group[0].line, (text,), text)
+    for r in group[1:]:
+        _absorb(group[0].line, r.line)
+
+
+def _absorb(row: PageLine, line: PageLine) -> None:
+    """A wrapped line of a table row is read into the row's line (its cells already hold its words):
+    a row is one line, as a ruled grid's row is, so that the row's text is one line of the document
+    (not its first line's words with the rest on lines of their own). The line is left without text,
+    for the caller to drop."""
+    row.bottom = max(row.bottom, line.bottom)
+    row.last_top = line.top
+    row.x1 = max(row.x1, line.x1)
+    row.words.extend(line.words)
+    if row.cells is not None:
+        row.text = "\t".join(row.cells).strip("\t")
+    line.text = ""
+    line.words = []
+    line.cells = None
+
+
+def _joined(group: list[_Row]) -> str:
+    text = ""
+    for r in group:
+        text = join_two(text, r.line.text) if text else r.line.text
+    return text
+
+
 def mark_cells(lines: list[PageLine]) -> None:
-    """Set `cells` (and, for aligned columns, a TAB-joined `text`) on the page's table rows."""
+    """Set `cells` (and, for aligned columns, a TAB-joined `text`) on the page's table rows. A row's
+    lines that are read as one (`_stacked_rows`) are left without text: the caller drops them."""
     for flow in _flows(lines):
         height = statistics.median(w.height for ln in flow for w in ln.words)
         rows = [_row(ln) for ln in flow]
         done = 0
+        _stacked_rows(rows)
+        rows = [r for r in rows if r.line.text]
         for a, b in _regions(rows, height):
             _loose(rows[done:a], height)
             _table(rows[a:b], height)

@@ -87,6 +87,8 @@ class PageLine:
     #: that word would have fitted (a hard break: False); None when not told (a table row, a page's
     #: last line)
     wrapped: bool | None = None
+    #: a table row read from several printed lines (its cell wrapped): the top of its last line
+    last_top: float | None = None
 
 
 @dataclass(slots=True)
@@ -576,8 +578,8 @@ PARAGRAPH_GAP = 1.3
 def _line_top(line: PageLine) -> float:
     """The top of most of the line's words: a superscript (a footnote mark) raises the line's box, not
     the line."""
-    if not line.words:
-        return line.top
+    if not line.words or line.last_top is not None:
+        return line.top  # no words, or a row of several printed lines: its first line's top
     tops = sorted(w.top for w in line.words)
     return tops[len(tops) // 2]
 
@@ -588,13 +590,18 @@ def mark_paragraph_gaps(lines: list[PageLine]) -> None:
     pitches = []
     for a, b in itertools.pairwise(lines):
         if a.column == b.column and b.top > a.top:
-            pitches.append(_line_top(b) - _line_top(a))
+            pitches.append(_line_top(b) - _last_top(a))
     if not pitches:
         return
     pitch = statistics.median(pitches)
     for a, b in itertools.pairwise(lines):
-        if a.column == b.column and _line_top(b) - _line_top(a) > PARAGRAPH_GAP * pitch:
+        if a.column == b.column and _line_top(b) - _last_top(a) > PARAGRAPH_GAP * pitch:
             b.gap_before = True
+
+
+def _last_top(line: PageLine) -> float:
+    """The top of the line's last printed line (a table row of wrapped lines ends lower than it starts)."""
+    return line.last_top if line.last_top is not None else _line_top(line)
 
 
 #: a paragraph's first line is indented by about one to three ems (a line height is ~1.2-1.6 em)
