@@ -146,9 +146,9 @@ def _regions(rows: list[_Row], height: float) -> list[tuple[int, int]]:
         if r.anchor:
             second = r.parts[1][0].x0
             limit = second if start is None else min(limit, second)
-            # the flow's first row has no line above it: its gap tells nothing of the rows' spacing
-            here = gaps[i] if i > 0 else math.inf
-            row_gap = here if start is None else min(row_gap, here)
+            # the gap above a table's first row is the gap to what stands above the table (a caption,
+            # or nothing at a page's head): the rows' spacing shows first above its next anchor
+            row_gap = _next_anchor_gap(rows, gaps, i, height) if start is None else min(row_gap, gaps[i])
             if start is None:
                 start = i
             last_anchor, fillers = i, 0
@@ -161,6 +161,16 @@ def _regions(rows: list[_Row], height: float) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if sum(1 for r in rows[a:b] if r.anchor) >= MIN_ANCHORS]
 
 
+def _next_anchor_gap(rows: list[_Row], gaps: list[float], i: int, height: float) -> float:
+    """The gap above the next anchor after row `i` (inside the run: no wide gap before it)."""
+    for j in range(i + 1, len(rows)):
+        if gaps[j] > MAX_ROW_GAP * height:
+            break
+        if rows[j].anchor:
+            return gaps[j]
+    return math.inf
+
+
 def _rivers(anchors: list[_Row], height: float, wrapped: Sequence[_Row] = ()) -> list[tuple[float, float]]:
     """Vertical strips that the anchors' words (and the lines of their wrapped first cells, `wrapped`)
     leave empty (all but a few crossing rows), wider than a word space, inside the table, where at
@@ -168,13 +178,16 @@ def _rivers(anchors: list[_Row], height: float, wrapped: Sequence[_Row] = ()) ->
     left = int(min(w.x0 for r in anchors for w in r.words))
     right = int(max(w.x1 for r in anchors for w in r.words)) + 1
     cover = [0] * (right - left + 1)
+    allowed = int(CROSS_SHARE * len(anchors)) if len(anchors) >= MIN_CROSS_ROWS else 0
     for r in [*anchors, *wrapped]:
+        # a few anchors may cross a river (a "Sum" label over the code columns); a first cell's wrapped
+        # line never does: it stays in its column
+        weight = 1 if r.anchor else allowed + 1
         for w in r.words:
             # a wrapped line's word may start left of the anchors (a page's other column): only the part
             # inside the table counts
             for x in range(max(int(w.x0) - left, 0), min(int(w.x1) + 1, right) - left + 1):
-                cover[x] += 1
-    allowed = int(CROSS_SHARE * len(anchors)) if len(anchors) >= MIN_CROSS_ROWS else 0
+                cover[x] += weight
     rivers: list[tuple[float, float]] = []
     start = None
     for x, c in enumerate([*cover, len(anchors) + 1]):

@@ -1,0 +1,97 @@
+"""A table row whose only cell wraps over several lines of a narrow column (nothing printed beside it)
+is one row: the PDF reader tells the row's lines (set at the font's leading) from the rows (set
+further apart by the cell's padding) and reads each row as one line with one cell."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from tests.conftest import RAW
+from tests.typeset import render
+
+from hdir_extract.document import Document, Kind
+from hdir_extract.readers import read_document
+from hdir_extract.readers.pdf.cells import mark_cells
+from hdir_extract.readers.pdf.layout import PageLine, Word
+
+HEIGHT = 9.3  # points: an 8 pt table font's word boxes
+WORD = 5.0  # points per character, near enough
+
+
+def _line(text: str, top: float, x0: float = 60.0) -> PageLine:
+    words, x = [], x0
+    for t in text.split():
+        words.append(Word(t, x, x + WORD * len(t), top, top + HEIGHT))
+        x += WORD * len(t) + 2.5
+    return PageLine(
+        text, x0, words[-1].x1, top, top + HEIGHT, words=words, cell_gap=20.0, left=60.0, right=535.0
+    )
+
+
+def _stack(rows: list[list[str]], leading: float, padding: float) -> list[PageLine]:
+    """Rows of one cell each, the cell's lines `leading` apart, the rows `padding` further."""
+    lines, top = [], 100.0
+    for row in rows:
+        for text in row:
+            lines.append(_line(text, top))
+            top += HEIGHT + leading
+        top += padding
+    return lines
+
+
+NOTE_A = [  # the annual report's Note A, "Kapittel og post  Overført  Årets tildelinger  Samlet"
+    ["070221 0 18", "300 000 18", "300 000"],
+    ["070222 140", "400 000 69", "600 000 210", "000 000"],
+    ["070270 0 4", "450 000 4", "450 000"],
+]
+
+
+def test_a_row_of_one_wrapped_cell_is_one_line() -> None:
+    lines = _stack(NOTE_A, leading=1.5, padding=1.7)
+    mark_cells(lines)
+    kept = [ln for ln in lines if ln.text]
+    assert [ln.cells for ln in kept] == [
+        ("070221 0 18 300 000 18 300 000",),
+        ("070222 140 400 000 69 600 000 210 000 000",),
+        ("070270 0 4 450 000 4 450 000",),
+    ]
+    assert kept[1].last_top == lines[6].top  # the row ends on its fourth line
+
+
+def test_lines_at_one_pitch_are_not_read_as_rows() -> None:
+    """Without the wider gap between rows nothing tells a row's lines from the rows: each line stays."""
+    lines = _stack(NOTE_A, leading=1.5, padding=0.0)
+    mark_cells(lines)
+    assert all(ln.text for ln in lines)
+    assert all(ln.cells is None for ln in lines)
+
+
+def test_a_list_item_s_hanging_lines_are_no_cell() -> None:
+    """A list item's second line starts under its text, not under its marker: not a cell's lines."""
+    lines = _stack(
+        [["- Antall klager 12 13"], ["- Antall helsepersonell 2022 2023"], ["- Tilbakebetalt 4 5"]], 1.5, 1.7
+    )
+    second = _line("normen/gjennomsnittet 7 8", lines[1].bottom + 1.5, x0=80.0)
+    lines.insert(2, second)
+    for ln in lines[3:]:
+        ln.top, ln.bottom = ln.top + HEIGHT + 1.5, ln.bottom + HEIGHT + 1.5
+        for w in ln.words:
+            w.top, w.bottom = ln.top, ln.bottom
+    mark_cells(lines)
+    assert second.text == "normen/gjennomsnittet 7 8"
+
+
+@cache
+def _onecolumn_aarsrapport() -> Document:
+    path = RAW / "aarsrapport-2023-helsedirektoratet.txt"
+    return read_document("aarsrapport.onecolumn.pdf", render(path, "onecolumn"))
+
+
+def test_note_a_rows_in_a_narrow_column_are_rows_of_the_table() -> None:
+    """The annual report in one column: Note A's rows ("070222 140 400 000 69 600 000 210 000 000", the
+    text's one cell) wrap over four lines of a narrow column; each is one table row, on one line."""
+    doc = _onecolumn_aarsrapport()
+    rows = [r for b in doc.blocks if b.kind is Kind.TABLE for r in b.rows]
+    row = next(r for r in rows if r.cells and r.cells[0].text.startswith("070222 140"))
+    assert row.cells[0].text == "070222 140 400 000 69 600 000 210 000 000"
+    assert doc.lines[row.line - 1].text == "070222 140 400 000 69 600 000 210 000 000"
