@@ -95,3 +95,38 @@ def test_note_a_rows_in_a_narrow_column_are_rows_of_the_table() -> None:
     row = next(r for r in rows if r.cells and r.cells[0].text.startswith("070222 140"))
     assert row.cells[0].text == "070222 140 400 000 69 600 000 210 000 000"
     assert doc.lines[row.line - 1].text == "070222 140 400 000 69 600 000 210 000 000"
+
+
+def _row(cells: list[tuple[str, float]], top: float) -> PageLine:
+    """A line of cells, each (text, x where it starts), the cells far apart."""
+    words = []
+    for text, x in cells:
+        for t in text.split():
+            words.append(Word(t, x, x + WORD * len(t), top, top + HEIGHT))
+            x += WORD * len(t) + 2.5
+    text = "  ".join(c for c, _ in cells)
+    return PageLine(
+        text, words[0].x0, words[-1].x1, top, top + HEIGHT, words=words, cell_gap=20.0, left=60.0, right=535.0
+    )
+
+
+def test_a_post_number_wrapped_in_the_name_column_goes_on_with_its_row() -> None:
+    """Prop. 1 S, kap. 765 in one column: "Spesielle driftsutgifter, kan overføres, kan nyttes under post"
+    / "72" — the post it may be used under, wrapped onto a line set closer than the rows: the name
+    cell's end, not a row of post 72."""
+    pitch, row = HEIGHT + 1.5, HEIGHT + 3.2
+    lines = [
+        _row([("21", 60.0), ("Spesielle driftsutgifter, kan overføres", 100.0), ("194 496", 380.0)], 100.0),
+        _row([("72", 100.0)], 100.0 + pitch),
+        _row(
+            [("60", 60.0), ("Kommunale tjenester, kan overføres", 100.0), ("286 644", 380.0)],
+            100.0 + pitch + row,
+        ),
+        _row(
+            [("62", 60.0), ("Rusarbeid, kan overføres", 100.0), ("441 001", 380.0)], 100.0 + pitch + 2 * row
+        ),
+    ]
+    mark_cells(lines)
+    kept = [ln for ln in lines if ln.text]
+    assert kept[0].cells == ("21", "Spesielle driftsutgifter, kan overføres 72", "194 496")
+    assert [ln.cells[0] for ln in kept[1:]] == ["60", "62"]

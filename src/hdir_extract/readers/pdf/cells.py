@@ -72,6 +72,8 @@ class _Row:
     wrapped_first: bool = False
     #: the row's wrapped lines were read into this one (`_stacked_rows`): its one cell is set
     merged: bool = False
+    #: a one-part line set closer under the line above than the table's rows are set apart
+    close_set: bool = False
 
 
 def _numeric(words: list[Word]) -> bool:
@@ -121,9 +123,10 @@ def _regions(rows: list[_Row], height: float) -> list[tuple[int, int]]:
     gaps = [0.0] + [b.line.top - a.line.bottom for a, b in itertools.pairwise(rows)]
     lead = statistics.median(gaps[1:]) if len(gaps) > 1 else 0.0
     limit = 0.0  # where the table's anchors start their second cell
-    #: the narrowest gap above an anchor of the table: how far apart its rows are set (infinite while
-    #: no anchor has a line above it: not known)
+    #: the usual gap above an anchor of the table: how far apart its rows are set (infinite while no
+    #: anchor has a line above it: not known)
     row_gap = math.inf
+    anchor_gaps: list[float] = []
     for i, r in enumerate(rows):
         # a wide gap ends a table; a one-part row set apart by more than the usual leading is a
         # heading or paragraph between two tables ("Kap. 2711 …" over the next table)
@@ -133,13 +136,16 @@ def _regions(rows: list[_Row], height: float) -> list[tuple[int, int]]:
         # text column: "0702" / "Beredskap" / "21 Spesielle" / …): it does not count against the
         # fillers a table may hold. Where rows and lines are set at one pitch they cannot be told
         # apart, and a line stays a filler.
-        in_first = (
+        close = (
             start is not None
-            and _in_first_cell(r, limit - RIVER * height)
             and row_gap < math.inf
             and gaps[i] < min(row_gap - WRAP_CLOSER * height, WRAP_LEADING * height)
         )
+        in_first = close and _in_first_cell(r, limit - RIVER * height)
         r.wrapped_first = in_first
+        # any one-part line set that close is a wrapped line of the row above, in whatever column
+        # ("Spesielle driftsutgifter, kan overføres, kan nyttes under post" / "72")
+        r.close_set = close and not r.anchor
         if start is not None and (gap or (not r.anchor and not in_first and fillers >= MAX_FILLERS)):
             out.append((start, last_anchor + 1))
             start = None
@@ -148,7 +154,14 @@ def _regions(rows: list[_Row], height: float) -> list[tuple[int, int]]:
             limit = second if start is None else min(limit, second)
             # the gap above a table's first row is the gap to what stands above the table (a caption,
             # or nothing at a page's head): the rows' spacing shows first above its next anchor
-            row_gap = _next_anchor_gap(rows, gaps, i, height) if start is None else min(row_gap, gaps[i])
+            # the median, not the narrowest: a header's wrapped line with cells of its own ("2023
+            # budsjett 2025" under "Regnskap Saldert Forslag") is set as close as any wrapped line
+            if start is None:
+                anchor_gaps = []
+                row_gap = _next_anchor_gap(rows, gaps, i, height)
+            else:
+                anchor_gaps.append(gaps[i])
+                row_gap = statistics.median(anchor_gaps)
             if start is None:
                 start = i
             last_anchor, fillers = i, 0
@@ -317,7 +330,7 @@ def _join_wrapped(rows: list[_Row], cells: list[tuple[str, ...]]) -> list[tuple[
         close = tops[i] - tops[i - 1] <= WRAP_PITCH * pitch
         # a line set closer under its row than the rows are set apart is that row's, numbers and all
         # ("0762 Primærhelsetjeneste" / "21" / "Spesielle driftsmidler A")
-        wrapped = rows[i].wrapped_first and _within(cells[last], cells[i])
+        wrapped = (rows[i].wrapped_first or rows[i].close_set) and _within(cells[last], cells[i])
         if close and any(cells[last]) and (wrapped or _continues(cells[last], cells[i])):
             cells[last] = tuple(
                 join_two(a, b) if b else a for a, b in zip(cells[last], cells[i], strict=True)
