@@ -10,6 +10,7 @@ from tests.conftest import RAW
 from tests.typeset import render
 
 from hdir_extract.document import Document, Kind
+from hdir_extract.pipeline import extract_bytes
 from hdir_extract.readers import read_document
 from hdir_extract.readers.pdf.cells import mark_cells
 from hdir_extract.readers.pdf.layout import PageLine, Word
@@ -130,3 +131,29 @@ def test_a_post_number_wrapped_in_the_name_column_goes_on_with_its_row() -> None
     kept = [ln for ln in lines if ln.text]
     assert kept[0].cells == ("21", "Spesielle driftsutgifter, kan overføres 72", "194 496")
     assert [ln.cells[0] for ln in kept[1:]] == ["60", "62"]
+
+
+@cache
+def _onecolumn_tb2023_allocations() -> set[tuple]:
+    path = RAW / "tildelingsbrev-2023-helsedirektoratet.txt"
+    rows = extract_bytes("tb2023.onecolumn.pdf", render(path, "onecolumn")).tables.get("bevilgninger", [])
+    return {(r["kapittel"], r["post"], r["belopstype"], r["belop_nok"]) for r in rows}
+
+
+def test_rows_printed_one_line_each_at_one_pitch_stay_rows_of_the_table() -> None:
+    """The 2023 letter in one column: its allocation table prints the text's lines one row each ("740 01
+    Driftsutgifter  1 305 832 1 305 832" / "21 Spesielle driftsutgifter, kan" / "overføres" /
+    "35 149 35 149"), all at one pitch: the lines without cells are rows of the table too, as in the
+    text, so post 21 keeps its amounts."""
+    found = _onecolumn_tb2023_allocations()
+    assert (740, 21, "tildeling", 35_149_000) in found
+    assert (3740, 5, "tildeling", 87_000_000) in found
+
+
+def test_a_row_opening_with_a_code_under_a_repeated_header_is_no_header_cell() -> None:
+    """The same table goes on over a page: its header printed again on top, then "765 21 Spesielle
+    driftsutgifter, kan" — a row of kapittel 765 (a header's cells are words and years), not the
+    header's wrapped line."""
+    found = _onecolumn_tb2023_allocations()
+    assert (765, 21, "tildeling", 187_166_000) in found
+    assert (765, 60, "tildeling", 370_942_000) in found

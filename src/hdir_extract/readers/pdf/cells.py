@@ -303,7 +303,15 @@ def _continues(above: tuple[str, ...], row: tuple[str, ...]) -> bool:
     above_filled = {i for i, c in enumerate(above) if c}
     header = not any(_amount(c) for c in above)
     numbers = any(_amount(c) if header else all(NUMBER.match(t) for t in c.split()) for c in row if c)
+    if header and filled and _opens_with_code(row[min(filled)]):
+        return False  # a header's cells are words and years: "765 21 Spesielle …" opens a row
     return bool(filled) and not numbers and filled <= above_filled and len(filled) < len(above_filled)
+
+
+def _opens_with_code(cell: str) -> bool:
+    """The cell starts with a number that is no year (a kapittel, a post, a code)."""
+    first = cell.split()[0] if cell.split() else ""
+    return bool(NUMBER.match(first)) and any(ch.isdigit() for ch in first) and not _YEAR.match(first)
 
 
 def _within(above: tuple[str, ...], row: tuple[str, ...]) -> bool:
@@ -415,6 +423,8 @@ def _wrapped_into(above: _Row, bottom: float, r: _Row, height: float) -> int | N
     column (from the cell's start to the next cell's start)."""
     if r.anchor or not r.words or _numeric(r.words) or r.line.top - bottom > WRAP_LEADING * height:
         return None
+    if _opens_with_code(r.words[0].text):
+        return None  # "765 21 Spesielle driftsutgifter, kan" under a header opens a row
     if above.line.cells is None or any(_amount(c) for c in above.line.cells):
         # under a row of amounts a one-part line at the row pitch may be the next row ("60 Kommunale
         # tiltak, kan overføres,"): only a header's or a text row's cells are read as wrapped here
@@ -459,6 +469,40 @@ def _loose(rows: list[_Row], height: float = 0.0, any_anchor: bool = False) -> N
         _set(above.line, tuple(cells))  # the line keeps its printed text; its cell reads on
         _set(r.line, ("",) * len(cells))
         bottom = r.line.bottom
+
+
+def _one_pitch_rows(rows: list[_Row]) -> None:
+    """A table whose rows are printed one line each, all at one pitch ("740 01 Driftsutgifter  1 305 832
+    1 305 832" / "21 Spesielle driftsutgifter, kan" / "overføres" / "35 149 35 149"): a line without
+    cells among rows with cells, in their font and at their pitch, is a row of the table too (one
+    cell), as the text prints it. Nothing tells its lines apart from its rows, so each line stays a row.
+    A paragraph gap, another font size or another pitch ends the run."""
+    i = 0
+    while i < len(rows):
+        run = [rows[i]]
+        if len(rows) > i + 1 and _same_font(rows[i], rows[i + 1]):
+            pitch = rows[i + 1].line.top - rows[i].line.bottom
+            h = _line_height(rows[i])
+            for r in rows[i + 1 :]:
+                gap = r.line.top - run[-1].line.bottom
+                if not _same_font(run[-1], r) or abs(gap - pitch) > STACK_STEP * h or gap > MAX_STACK_GAP * h:
+                    break
+                run.append(r)
+        _cells_for_run(run)
+        i += len(run)
+
+
+def _same_font(a: _Row, b: _Row) -> bool:
+    return abs(_line_height(a) - _line_height(b)) <= STACK_STEP * _line_height(a)
+
+
+def _cells_for_run(run: list[_Row]) -> None:
+    rows_with_amounts = sum(1 for r in run if r.line.cells and any(_amount(c) for c in r.line.cells))
+    if rows_with_amounts < MIN_ANCHORS:
+        return
+    for r in run:
+        if r.line.cells is None:
+            _set(r.line, (r.line.text,))
 
 
 def _line_height(r: _Row) -> float:
@@ -575,3 +619,4 @@ def mark_cells(lines: list[PageLine]) -> None:
             _table(rows[a:b], height)
             done = b
         _loose(rows[done:], height)
+        _one_pitch_rows([r for r in rows if r.line.text])
