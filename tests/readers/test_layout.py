@@ -241,3 +241,20 @@ def test_a_tables_codes_printed_one_per_line_are_no_page_numbers():
     assert doc.furniture == ()
     texts = " ".join(b.text for b in doc.blocks)
     assert all(code in texts.split() for code, _ in rows)
+
+
+def test_a_head_over_post_rows_whose_first_amounts_stand_apart_is_the_tables():
+    # the 2023 letter's "2.1.2 Tildelinger": "Kap. Post Postnavn Bevilgning 2023 Tildeling 2023" over
+    # "714 21 Spesielle driftsutgifter, kan" / "overføres, kan nyttes under post" / "70, 74 og 79" and,
+    # after a blank line, "102 802 71 600": the head and the row's lines are the table's (one row per
+    # line, as below), not a heading and a paragraph; the kapittel/post row is a body row
+    doc = _doc(RAW / "tildelingsbrev-2023-helsedirektoratet.txt")
+    table = _block_at(doc, 245)
+    assert table.kind is Kind.TABLE
+    assert table.unit == "Alle tall i hele tusen"
+    head, row = table.rows[0], table.rows[1]
+    assert head.header and [c.text for c in head.cells] == [
+        "Kap. Post Postnavn Bevilgning 2023 Tildeling",
+        "2023",
+    ]
+    assert not row.header and row.cells[0].text == "714 21 Spesielle driftsutgifter, kan"

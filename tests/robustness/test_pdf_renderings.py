@@ -68,13 +68,13 @@ MEASURED: dict[tuple[str, str, str], float] = {
     ("prop", "onecolumn", "bevilgninger"): 0.88,  # 505/571 (+16)
     ("prop", "twocolumn", "anmodningsvedtak"): 0.95,  # 91/91 (+4)
     ("prop", "twocolumn", "bevilgninger"): 1.00,  # 571/571
-    ("tb2023", "onecolumn", "bevilgninger"): 0.89,  # 147/164 (+2)
+    ("tb2023", "onecolumn", "bevilgninger"): 0.93,  # 153/164 (+2)
     ("tb2023", "onecolumn", "brev"): 1.00,  # 6/6
     ("tb2023", "onecolumn", "indikatorer"): 0.95,  # 59/62 (+1)
     ("tb2023", "onecolumn", "oppdrag"): 0.93,  # 90/96 (+6)
-    ("tb2023", "twocolumn", "bevilgninger"): 0.78,  # 129/164 (+2)
+    ("tb2023", "twocolumn", "bevilgninger"): 0.93,  # 153/164 (+2)
     ("tb2023", "twocolumn", "brev"): 1.00,  # 6/6
-    ("tb2023", "twocolumn", "indikatorer"): 0.93,  # 58/62 (+2)
+    ("tb2023", "twocolumn", "indikatorer"): 0.95,  # 59/62 (+1)
     ("tb2023", "twocolumn", "oppdrag"): 0.92,  # 89/96 (+7)
     ("tb2026", "onecolumn", "bevilgninger"): 0.85,  # 77/90 (+1)
     ("tb2026", "onecolumn", "brev"): 0.50,  # 1/2 (+1)

@@ -274,6 +274,9 @@ def find_gutter(words: list[Word]) -> Gutter | None:
     return Gutter(g0, g1, support)
 
 
+MIN_FILLED_ROWS = 5  # rows of a page's left column filled with prose up to the usual gutter
+
+
 def gutter_at(words: list[Word], usual: Gutter) -> Gutter | None:
     """The document's usual gutter on a page where it did not win the vote (a table's column gap
     drew more rows): it holds when at least two rows are two-column prose across it (the left part
@@ -283,13 +286,23 @@ def gutter_at(words: list[Word], usual: Gutter) -> Gutter | None:
         return None
     right_edge = max(w.x1 for w in words)
     slack = 0.3 * (usual.x1 - usual.x0)
-    support = 0
+    support = crossing = filled = 0
     for row in _rows(words):
         if any(w.x0 < usual.x1 - slack and w.x1 > usual.x0 + slack for w in row):
+            crossing += 1
             continue
         if _prose_across(row, usual, right_edge, both=True):
             support += 1
-    return Gutter(usual.x0, usual.x1, support) if support >= 2 else None
+        elif _prose_across(row, usual, right_edge):
+            filled += 1
+    if support >= 2:
+        return Gutter(usual.x0, usual.x1, support)
+    # a page whose right column holds a line or two only (a heading the table under it did not follow
+    # onto the page): no row crosses the gutter, the left column is full of prose up to it, and a row
+    # is prose on both sides
+    if support == 1 and crossing == 0 and filled >= MIN_FILLED_ROWS:
+        return Gutter(usual.x0, usual.x1, support)
+    return None
 
 
 # --- layout ---------------------------------------------------------------------------------------
