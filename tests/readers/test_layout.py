@@ -46,6 +46,19 @@ def test_a_box_item_ends_where_the_running_text_it_interrupted_resumes():
     assert para.line_at(para.text.index("helse- og omsorgstjenester gjennom")) == 3748
 
 
+def test_a_box_set_into_a_sentence_starts_without_a_blank_line_before_it():
+    # the Meld. St. text layer without its interleaved blank lines: "… interkommunalt samarbeid om" /
+    # "Boks 4.1 Regjeringen vil" and "… 2,7 dager i" / "Boks 7.1 forts." have no break before the box
+    doc = _read(P.drop_interleaved_blanks(_doc(MELD).texts))
+    numbers = [x.number for x in doc.boxes]
+    assert "Boks 4.1" in numbers and "Boks 7.1" in numbers  # "forts." goes on with the same box
+    last = next(b for b in doc.blocks if b.text.startswith("De regionale helseforetakene får i oppdrag"))
+    assert last.kind is Kind.LIST_ITEM and doc.boxes[last.box].number == "Boks 7.1"
+    # a sentence that names a box at a line's start opens none
+    doc = _read(["Tiltakene er samlet i", "Boks 4.1 viser hva regjeringen vil gjøre.", ""] * 3)
+    assert doc.boxes == ()
+
+
 def test_a_box_paragraph_ends_where_the_hyphenated_word_it_interrupted_goes_on():
     # "… anskaffelser og inn-" / Boks 9.2 … "innføring i regionen." / " føre bedre digitale løsninger"
     doc = _doc(MELD)

@@ -50,20 +50,6 @@ PERTURBATIONS = {
     "pdf_like": P.pdf_like,
     "no_blanks_and_heads": lambda lines: P.drop_interleaved_blanks(_meld_heads(lines)),
 }
-# Layout problem (reported to the lead): without the blank line between paragraphs the text layer takes
-# chapter heading "2 Utviklingstrekk …" for footnote 2 (it follows footnote 1), then footnotes "3 …",
-# "4 …" … "11 …" (lines ~642-654) for chapters 3-11; every later numbered heading is then out of
-# sequence and not a heading, so boxes run past their end (Boks 8.1, 9.1 take the next lists), the
-# heading "5.1 …" is joined to the last item of Boks 5.1, and lists get a footnote as kilde.
-NO_BLANKS = pytest.mark.xfail(
-    reason="layout: without blank lines, footnotes are read as chapter headings and headings are lost",
-    strict=True,
-)
-LAYOUT_FAILS = {"drop_interleaved_blanks", "no_blanks_and_heads"}
-
-
-def _cases() -> list:
-    return [pytest.param(n, marks=NO_BLANKS) if n in LAYOUT_FAILS else n for n in PERTURBATIONS]
 
 
 def _key(r: Tiltak) -> tuple:
@@ -98,7 +84,7 @@ def test_the_original_has_what_the_comparisons_rest_on(original):
     assert Counter(r.kilde for r in recs)["Boks 5.1"] == 29
 
 
-@pytest.mark.parametrize("name", _cases())
+@pytest.mark.parametrize("name", list(PERTURBATIONS))
 def test_same_records_when_the_text_layer_changes(original, perturbed, name):
     _, recs = original
     _, got = perturbed[name]
@@ -114,7 +100,6 @@ def test_line_numbers_point_at_the_item_in_the_perturbed_text(perturbed, name):
         assert r.linje <= r.linje_slutt and doc.text(r.linje_slutt).strip()
 
 
-@NO_BLANKS
 def test_no_blank_lines_and_no_page_indent_still_end_each_box(original):
     """Without blank lines and without the page-top indent, the box ends where the sentence it
     interrupted goes on ("… pårørende og helsepersonell" / "helse- og omsorgstjenester …")."""
@@ -142,7 +127,6 @@ def test_the_two_column_pdf_gives_the_same_records(original):
     assert Counter(map(_key, got)) == Counter(map(_key, recs))
 
 
-@NO_BLANKS
 def test_page_tops_elsewhere_in_the_text_layer(original):
     """The page-top indent of this .txt moved to other lines (other page breaks): same records."""
     doc, recs = original
@@ -194,24 +178,11 @@ def typeset(original) -> dict[str, list[Tiltak]]:
     return out
 
 
-# PDF reader, line-by-line typesetting: an item whose source line starts with a space (the corpus text's
-# page-top indent) is set a little to the right and read as a sub-item ("– sikre at kunnskap …", Boks 3.1;
-# "– Utarbeide årlig statusrapport …", Boks 6.1), so it becomes its neighbour's underpunkt
-INDENTED_ITEMS = pytest.mark.xfail(
-    reason="PDF reader: an item set one space to the right (the text's page-top indent) gets depth 1",
-    strict=True,
-)
-# the re-flowed text also breaks Boks 8.1's last item elsewhere, so its PDF ends the item at heading
-# "8.1 …" as it should, where the original text's layer joins that heading to the item (CHAPTER_LAYOUT)
-REFLOWED = pytest.mark.xfail(
-    reason="PDF reader: an indented item gets depth 1 ('– gi bedre behandlingstilbud …', Boks 3.1); layout: "
-    "the original text joins heading '8.1 Den økonomiske situasjonen …' to Boks 8.1's last item",
-    strict=True,
-)
-_TYPESET_MARKS = {"47_lines_sans": INDENTED_ITEMS, "55_lines_serif_reflowed": REFLOWED}
+# this typesetter sets each page's first line 5 mm in (fpdf's set_xy before the left margin): an item
+# there is no sub-item, as its wrapped lines return to the margin ("– sikre at kunnskap …", Boks 3.1)
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_TYPESET_MARKS[n]) for n in TYPESET])
+@pytest.mark.parametrize("name", list(TYPESET))
 def test_boxes_and_items_run_over_page_breaks_anywhere(original, typeset, name):
     _, recs = original
     assert Counter(map(_key, typeset[name])) == Counter(map(_key, recs))

@@ -27,8 +27,11 @@ _P6 = regex.compile(r"(?:^|\s)\p{Lu}")
 
 _LOWER_START = regex.compile(r"^\s*\p{Ll}")
 _ENDS_SENTENCE = regex.compile(r"[.!?:;»”]\s*$")
-_FOOTNOTE_GOES_ON = regex.compile(r"(?:[-\u2010,–(]|\b(?:og|i|for|av|til|med|om|på|eller|the|of|and|in))\s*$")
-_HEADING_GOES_ON = regex.compile(r"(?:\b(?:og|i|for|av|til|med|om|på|eller)|[-\u2010,–])\s*$")
+# (?r): end-anchored patterns searched from the line's end, not tried at every position
+_FOOTNOTE_GOES_ON = regex.compile(
+    r"(?r)(?:[-\u2010,–(]|\b(?:og|i|for|av|til|med|om|på|eller|the|of|and|in))\s*$"
+)
+_HEADING_GOES_ON = regex.compile(r"(?r)(?:\b(?:og|i|for|av|til|med|om|på|eller)|[-\u2010,–])\s*$")
 # a heading's title wrapped before its period: "6.4.2 Prioriterte nasjonale innsatsområder" / "2024–2028"
 _YEARS = regex.compile(r"^(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?$")
 # the title of a note to the accounts or of an annex: "Note A Forklaring av …", "Note 1 Driftsinntekter"
@@ -108,6 +111,8 @@ class _Builder:
         self.box_open: tuple[str | None, str, int, int] | None = None  # number, title, first block, line
         self.cur: _Open | None = None
         self.list_markers: list[tuple[str, float]] = []  # marker styles of the current list, by depth
+        #: the current list's wrapped lines hang under their items' text (seen on an item's second line)
+        self.hanging = False
         #: the paragraph the open box interrupted in mid-sentence (its block index), and the box's first
         #: kept line: the running text may resume after the box's last item
         self.box_interrupts: int | None = None
@@ -240,10 +245,14 @@ class _Builder:
 
     # --- lists --------------------------------------------------------------------------------------
 
-    def list_depth(self, marker: str, indent: float) -> int:
+    def list_depth(self, marker: str, indent: float, next_indent: float | None = None) -> int:
         """Nesting from the marker's style and indent: a new style (or a deeper indent) goes one level
-        down, a style seen before goes back to its level."""
+        down, a style seen before goes back to its level. A nested item's wrapped lines hang under its
+        own text; an item whose next line goes back to where an item of its style stands was only set
+        in by a first-line (or page-top) indent, and is that item's sibling."""
         style = _marker_style(marker)
+        if next_indent is not None and next_indent + 6 <= indent and self._has_level(style, next_indent):
+            indent = next_indent
         for d, (s, ind) in enumerate(self.list_markers):
             if s == style and abs(ind - indent) < 6:
                 del self.list_markers[d + 1 :]
@@ -253,6 +262,21 @@ class _Builder:
             return 0
         self.list_markers.append((style, indent))
         return len(self.list_markers) - 1
+
+    def end_list(self) -> None:
+        self.list_markers.clear()
+        self.hanging = False
+
+    def _has_level(self, style: str, indent: float) -> bool:
+        return any(s == style and abs(ind - indent) < 6 for s, ind in self.list_markers)
+
+
+#: a wrapped item line set at least this far right of its marker hangs under the item's text (points in a
+#: PDF, characters in a text file: the list-depth tolerance)
+HANGING = 6
+#: a hanging list's wrapped lines stand this close to one indent (glyph positions in a PDF are exact; a
+#: text file's indents are whole characters)
+HANG_SLACK = 0.75
 
 
 def _marker_style(marker: str) -> str:
@@ -269,6 +293,15 @@ def _with_box(block: Block, box: int) -> Block:
     from dataclasses import replace
 
     return replace(block, box=box)
+
+
+def _next_line_indent(
+    lines: Sequence[SourceLine], kept: list[int], breaks: list[bool], roles, k: int
+) -> float | None:
+    """The indent of the line after a list item's first line, where it may be the item's own."""
+    if k + 1 < len(kept) and not breaks[k + 1] and roles[k + 1] is Role.TEXT:
+        return _indent(lines[kept[k + 1]])
+    return None
 
 
 def _indent(ln: SourceLine) -> float:
@@ -414,7 +447,7 @@ def _step(
     if role is Role.HEADING:
         b.close_box() if b.box_open is not None else b.flush()
         num = numbers[k]
-        b.list_markers.clear()
+        b.end_list()
         b.start(
             Kind.HEADING,
             ln,
@@ -431,7 +464,7 @@ def _step(
     elif role is Role.LIST_ITEM:
         m = structure.list_marker(ln.text)
         assert m is not None
-        depth = b.list_depth(m.marker, _indent(ln))
+        depth = b.list_depth(m.marker, _indent(ln), _next_line_indent(lines, kept, breaks, roles, k))
         b.start(Kind.LIST_ITEM, ln, m.rest, marker=m.marker, number=m.number, depth=depth)
     elif role is Role.UNIT:
         b.start(Kind.PARAGRAPH, ln, text, role="unit")
@@ -441,15 +474,41 @@ def _step(
             b.reopen(idx, ln)  # the rest of a paragraph a page break interrupted
         else:
             if breaks[k] and b.cur is not None and b.cur.kind is not Kind.LIST_ITEM:
-                b.list_markers.clear()
+                b.end_list()
             b.start(Kind.PARAGRAPH, ln, text)
     k += 1
+    hang: list[float] = []  # the indent of a list item's wrapped lines, once seen
     while k < len(kept) and not breaks[k] and roles[k] is Role.TEXT:
+        if role is Role.LIST_ITEM and _leaves_item(b, _indent(ln), hang, lines[kept[k - 1]], lines[kept[k]]):
+            return k
         if _resumes_after_box(b, lines, kept, breaks, roles, k):
             return _resume(b, lines, kept, breaks, roles, k)
         b.cur.add(lines[kept[k]].no, lines[kept[k]].text)  # type: ignore[union-attr]
         k += 1
     return k
+
+
+def _leaves_item(
+    b: _Builder, item_indent: float, hang: list[float], prev: SourceLine, ln: SourceLine
+) -> bool:
+    """A line after a list item's first line, with no break between, that is no part of the item. Where
+    the list's wrapped lines hang under their text, they all stand at one indent: a line set elsewhere
+    (back at the markers' edge, or at a paragraph's first-line indent) starts the running text after the
+    list. A typesetter without hanging indents sets every line at the edge; there the rule never applies.
+    Indents count from the column's edge, which may lie a little elsewhere in the next column or page: the
+    hang is learnt again after a page or a line the reader saw end its column (`wrapped` unknown), and
+    not from the first line there (which a typesetter may set in at a page's top)."""
+    indent = _indent(ln)
+    if prev.page != ln.page or (prev.wrapped is None and ln.wrapped is not None):
+        hang.clear()
+        return False
+    if not hang:
+        if indent >= item_indent + HANGING:
+            b.hanging = True
+            hang.append(indent)
+            return False
+        return b.hanging and indent < item_indent + HANGING / 2
+    return abs(indent - hang[0]) > HANG_SLACK
 
 
 def _resumes_after_box(

@@ -53,8 +53,8 @@ _OPEN_END = regex.compile(r"(?r)(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|v
 _DIGIT_START = regex.compile(r"^\s*\d")
 # a title does not end in a function word: a short line ending in one goes on ("… forslag fra"); nor
 # does an item or a paragraph
-GOES_ON = regex.compile(
-    r"[,;\-\u2010–]$|(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|ved|mot|gjennom|å|som|at|en|et|den|det"
+GOES_ON = regex.compile(  # (?r): searched from the line's end, where it is anchored
+    r"(?r)[,;\-\u2010–]$|(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|ved|mot|gjennom|å|som|at|en|et|den|det"
     r"|de|samt|under|etter|innen|hos|uten|over|mellom|blant)$"
 )
 
@@ -156,6 +156,7 @@ def paragraph_breaks(lines: Sequence[SourceLine], kept: list[int], furniture: di
     double = _double_spaced(gaps)
     width = _width(lines, kept)
     out = [True]
+    filled = False  # a line of the current paragraph ran to its column's edge (the reader saw it wrap)
     for k, (blanks, page) in enumerate(gaps):
         a, b = kept[k], kept[k + 1]
         if page or (double[k] and blanks == 0):
@@ -183,9 +184,28 @@ def paragraph_breaks(lines: Sequence[SourceLine], kept: list[int], furniture: di
             )
         ):
             brk = True
+        filled = (filled and not out[-1]) or lines[a].wrapped is True
+        if (
+            not brk
+            and filled
+            and lines[a].wrapped is False
+            and _hard_break_before(lines[a].text, lines[b].text)
+        ):
+            # the reader saw the next word fit on this line: a typesetter moves no word that fits, so the
+            # line was broken by hand (an item's or a paragraph's end) where the next one starts a sentence.
+            # Only where the paragraph's lines ran to the column's edge before it: lines broken short of
+            # the page (a text file set line by line) never wrap, and there a word that fits says nothing
+            brk = True
         out.append(brk)
     _lone_titles(lines, kept, out, width)
     return out
+
+
+def _hard_break_before(before: str, after: str) -> bool:
+    """After a line that did not wrap: the next line starts a sentence (a capital, not a number going on
+    or a word broken at the hyphen), outside any table."""
+    a = after.lstrip()
+    return a[:1].isupper() and "\t" not in before + after and not _HYPHEN_END.search(before.rstrip())
 
 
 def _lone_titles(lines: Sequence[SourceLine], kept: list[int], breaks: list[bool], width: float) -> None:
