@@ -157,3 +157,14 @@ def test_a_row_opening_with_a_code_under_a_repeated_header_is_no_header_cell() -
     found = _onecolumn_tb2023_allocations()
     assert (765, 21, "tildeling", 187_166_000) in found
     assert (765, 60, "tildeling", 370_942_000) in found
+
+
+def test_a_long_comment_cell_wrapped_in_the_last_column_keeps_its_row_in_the_table() -> None:
+    """The 2026 letter in one column: "701.21  Spesielle driftsutgifter  142 056  Det tildeles: - 30 mill.
+    kroner til …" wraps its comment over twenty lines of the last column, set closer than the rows; the
+    lines are the row's (no fillers between rows), so the table goes on to "701.60 … 122 568"."""
+    path = RAW / "tildelingsbrev-2026-helsedirektoratet.txt"
+    rows = extract_bytes("tb2026.onecolumn.pdf", render(path, "onecolumn")).tables.get("bevilgninger", [])
+    found = {(r["kapittel"], r["post"], r["belopstype"], r["belop_nok"]) for r in rows}
+    assert (701, 60, "tildeling", 122_568_000) in found
+    assert (702, 21, "tildeling", 24_000_000) in found

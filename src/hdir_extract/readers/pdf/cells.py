@@ -146,7 +146,8 @@ def _regions(rows: list[_Row], height: float) -> list[tuple[int, int]]:
         # any one-part line set that close is a wrapped line of the row above, in whatever column
         # ("Spesielle driftsutgifter, kan overføres, kan nyttes under post" / "72")
         r.close_set = close and not r.anchor
-        if start is not None and (gap or (not r.anchor and not in_first and fillers >= MAX_FILLERS)):
+        wrapped = in_first or r.close_set  # the row's own line: no filler
+        if start is not None and (gap or (not r.anchor and not wrapped and fillers >= MAX_FILLERS)):
             out.append((start, last_anchor + 1))
             start = None
         if r.anchor:
@@ -165,7 +166,7 @@ def _regions(rows: list[_Row], height: float) -> list[tuple[int, int]]:
             if start is None:
                 start = i
             last_anchor, fillers = i, 0
-        elif start is not None and not in_first:
+        elif start is not None and not wrapped:
             fillers += 1
         elif start is not None and fillers == 0:
             last_anchor = i  # the last row's first cell wraps on (to the foot of the page): still the table
@@ -497,10 +498,14 @@ def _same_font(a: _Row, b: _Row) -> bool:
 
 
 def _cells_for_run(run: list[_Row]) -> None:
-    rows_with_amounts = sum(1 for r in run if r.line.cells and any(_amount(c) for c in r.line.cells))
-    if rows_with_amounts < MIN_ANCHORS:
+    """Only between the run's first row with cells and its last row with cells or numbers: a caption
+    above the table or a note under it, set in its font and at its pitch, is no row."""
+    with_amounts = [i for i, r in enumerate(run) if r.line.cells and any(_amount(c) for c in r.line.cells)]
+    if len(with_amounts) < MIN_ANCHORS:
         return
-    for r in run:
+    first = next(i for i, r in enumerate(run) if r.line.cells is not None)
+    last = max(i for i, r in enumerate(run) if r.line.cells is not None or numeric_row(r.line.text))
+    for r in run[first : last + 1]:
         if r.line.cells is None:
             _set(r.line, (r.line.text,))
 
