@@ -271,3 +271,16 @@ def test_a_head_over_post_rows_whose_first_amounts_stand_apart_is_the_tables():
         "2023",
     ]
     assert not row.header and row.cells[0].text == "714 21 Spesielle driftsutgifter, kan"
+
+
+def test_a_kapittel_title_over_its_table_is_no_cell_of_the_table_above():
+    # the Prop. 1 S's programme category table ends "\tSum kategori 30.50" … "\t6,9"; after a blank line
+    # "Kap. 2751 Legemidler mv." over "\tKPAL" / "\t(i 1 000 kr)" opens the kapittel's own table: a
+    # heading, not the wrapped end of the cell "6,9"
+    doc = _doc(RAW / "prop-1-s-2024-2025-helse-og-omsorgsdepartementet.txt")
+    title = _block_at(doc, 8343)
+    assert (title.kind, title.text) == (Kind.HEADING, "Kap. 2751 Legemidler mv.")
+    above = _block_at(doc, 8335)
+    assert above.kind is Kind.TABLE and [c.text for c in above.rows[-1].cells][-1] == "6,9"
+    below = _block_at(doc, 8361)
+    assert below.kind is Kind.TABLE and below.unit == "(i 1 000 kr)"

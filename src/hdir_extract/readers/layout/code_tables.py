@@ -73,6 +73,7 @@ def mark(lines: Sequence[SourceLine], kept: list[int], roles: list[Role], number
     """Mark the lines of every code table as TABLE; return the kept indices that open a table's head.
     `numbered`: per kept line, whether it opens a numbered heading (which ends a table)."""
     _mark_post_heads(lines, kept, roles, numbered)
+    _mark_kapittel_titles(lines, kept, roles)
     heads: set[int] = set()
     k = 0
     while k < len(kept):
@@ -222,3 +223,22 @@ def _mark_post_heads(
         if m < len(kept) and roles[m] is Role.TABLE and roles[k + 1] in (Role.TEXT, Role.HEADING):
             for n in range(k, m):
                 roles[n] = Role.TABLE
+
+
+#: a kapittel's title over its table of posts ("Kap. 2751 Legemidler mv.")
+_KAPITTEL_TITLE = regex.compile(r"^Kap\.\s+\d{3,4}\s+\p{Lu}")
+
+
+def _mark_kapittel_titles(lines: Sequence[SourceLine], kept: list[int], roles: list[Role]) -> None:
+    """A kapittel's title after a blank line, right over the cells of its table ("Kap. 2751 Legemidler
+    mv." / "\tKPAL" / "\t(i 1 000 kr)"), is a heading: it opens the next table, never the wrapped end of
+    the last cell of the table above ("\t6,9")."""
+    for k in range(1, len(kept) - 1):
+        i = kept[k]
+        ln = lines[i]
+        if roles[k] is not Role.TEXT or ln.cells is not None or "\t" in ln.text:
+            continue
+        if not _KAPITTEL_TITLE.match(ln.text) or not lines[i - 1].blank:
+            continue
+        if "\t" in lines[kept[k + 1]].text and "\t" in lines[kept[k - 1]].text:
+            roles[k] = Role.HEADING
