@@ -168,3 +168,14 @@ def test_a_long_comment_cell_wrapped_in_the_last_column_keeps_its_row_in_the_tab
     found = {(r["kapittel"], r["post"], r["belopstype"], r["belop_nok"]) for r in rows}
     assert (701, 60, "tildeling", 122_568_000) in found
     assert (702, 21, "tildeling", 24_000_000) in found
+
+
+def test_a_kapittel_title_on_top_of_a_page_opens_its_table() -> None:
+    """The Prop. 1 S in two columns: "Kap. 3732 Regionale helseforetak" and "(i 1 000 kr)" stand on top of
+    a page, the kapittel's ruled table on the next; the title opens the kapittel's table (a page break
+    before it, as a blank line in the text), so its posts keep their kapittel and unit."""
+    path = RAW / "prop-1-s-2024-2025-helse-og-omsorgsdepartementet.txt"
+    rows = extract_bytes("prop.twocolumn.pdf", render(path, "twocolumn")).tables.get("bevilgninger", [])
+    found = {(r["kapittel"], r["post"], r["belopstype"], r["belop_nok"]) for r in rows}
+    assert (3732, 80, "forslag", 1_545_000_000) in found
+    assert (3732, 90, "regnskap", 591_078_000) in found

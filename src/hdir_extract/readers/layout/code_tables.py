@@ -231,14 +231,17 @@ _KAPITTEL_TITLE = regex.compile(r"^Kap\.\s+\d{3,4}\s+\p{Lu}")
 
 def _mark_kapittel_titles(lines: Sequence[SourceLine], kept: list[int], roles: list[Role]) -> None:
     """A kapittel's title after a blank line, right over the cells of its table ("Kap. 2751 Legemidler
-    mv." / "\tKPAL" / "\t(i 1 000 kr)"), is a heading: it opens the next table, never the wrapped end of
-    the last cell of the table above ("\t6,9")."""
+    mv." / "\tKPAL" / "\t(i 1 000 kr)", or over its unit line and then its rows), is a heading: it opens
+    the next table, never the wrapped end of the last cell of the table above ("\t6,9")."""
     for k in range(1, len(kept) - 1):
         i = kept[k]
         ln = lines[i]
         if roles[k] is not Role.TEXT or ln.cells is not None or "\t" in ln.text:
             continue
-        if not _KAPITTEL_TITLE.match(ln.text) or not lines[i - 1].blank:
+        # after a blank line, or on top of a page (a PDF's page break is no blank line)
+        new_page = ln.page is not None and lines[i - 1].page != ln.page
+        if not _KAPITTEL_TITLE.match(ln.text) or not (lines[i - 1].blank or new_page):
             continue
-        if "\t" in lines[kept[k + 1]].text and "\t" in lines[kept[k - 1]].text:
+        below = k + 2 if roles[k + 1] is Role.UNIT and k + 2 < len(kept) else k + 1
+        if "\t" in lines[kept[below]].text and "\t" in lines[kept[k - 1]].text:
             roles[k] = Role.HEADING
