@@ -4,7 +4,8 @@
 
 Each corpus text in data/raw (or those whose name contains a SUBSTRING) is typeset in every style of
 tests/typeset ("onecolumn": fpdf2, one column, unruled tables; "twocolumn": reportlab, two columns,
-ruled tables; "textlayer": the text's own lines set as they are), read back through the pipeline,
+ruled tables; "textlayer": the text's own lines set as they are; "markdown": the structure written as
+a converter writes Markdown), read back through the pipeline,
 and its records compared with the text's per table on content fields (tests/typeset/compare.py).
 Prints the matrix document x style x table as agreeing/text records (+ records only the PDF has),
 and the time each step took. `--show N` prints N records that differ each way.
@@ -21,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.typeset import ALL_STYLES, cached  # noqa: E402
+from tests.typeset import ALL_STYLES, SUFFIX, cached  # noqa: E402
 from tests.typeset.compare import agreement, differences  # noqa: E402
 
 from hdir_extract.pipeline import extract_bytes  # noqa: E402
@@ -44,7 +45,7 @@ def main() -> None:
             t0 = time.process_time()
             pdf_bytes = cached(path, style, cache)
             t1 = time.process_time()
-            pdf = extract_bytes(f"{path.stem}.{style}.pdf", pdf_bytes)
+            pdf = extract_bytes(f"{path.stem}.{style}{SUFFIX.get(style, '.pdf')}", pdf_bytes)
             t2 = time.process_time()
             found = agreement(text.tables, pdf.tables)
             cells = "; ".join(f"{table} {a}" for table, a in found.items())

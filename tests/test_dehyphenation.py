@@ -143,6 +143,9 @@ from hdir_extract.parsing.text import join_lines, join_two
             ],
             "legger til grunn at digitale løsninger og innføring av ny teknologi fortrinnsvis skal være",
         ),
+        # a case reference's open end before the letterhead's next field; a compound with a digit joins
+        (["Vår ref 25/2306-", "Dato 27. februar 2026"], "Vår ref 25/2306- Dato 27. februar 2026"),
+        (["intervensjonsstudien Magnet4-", "Europe."], "intervensjonsstudien Magnet4-Europe."),
         # a hyphenated URL host broken at a syllable
         (["(https://www.regje-", "ringen.no)"], "(https://www.regjeringen.no)"),
     ],
@@ -201,6 +204,8 @@ def _reference_join_two(left: str, right: str) -> str:
         if _reference_keep_hyphen(left, right):
             nxt = regex.match(r"[\p{L}\p{N}]+", right)
             sep = " " if nxt and nxt.group(0).lower() in {"og", "eller", "til", "enn"} else ""
+            if regex.fullmatch(r"\d[\d/.]*-", left.rsplit(None, 1)[-1]) and right[0].isupper():
+                sep = " "  # "25/2306-" / "Dato": a reference's open end, then the next field
             return left + sep + right
         return left[:-1] + right
     if _REF_RANGE_DASH.search(left) and right[0].isdigit():
@@ -222,7 +227,7 @@ _PIECES = st.sampled_from([
     "omsorgs-", "tjenesten", "helse-", "og", "eller", "ikke-", "sørge-for-", "for-", "ansvaret", "e-",
     "Covid-", "19", "NAV-", "Kontor", "(2022–", "2023)", "3.–", "4", "https://www.regje-", "ringen.no)",
     "ww", "w.", "/", "-", "\u2010", "–", " ", "  ", "\t", "a", "B", "lang" * 20 + "-", "x" * 70, "ikke",
-    "mor-til-", "barn-smitte", "LIS1-", "ordningen", "over-",
+    "mor-til-", "barn-smitte", "LIS1-", "ordningen", "over-", "25/2306-", "Dato",
 ])  # fmt: skip
 _LINES = st.lists(st.lists(_PIECES, max_size=5).map("".join), max_size=12)
 

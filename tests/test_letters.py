@@ -125,6 +125,18 @@ def test_supplementary_letter_in_its_own_file():
     assert row.emne == "Supplerende tildelingsbrev nr. 6 for 2026"
 
 
+def test_letterhead_fields_on_one_line():
+    # the same letter where a typesetter re-flowed the letterhead into one line: "Deres ref Vår ref
+    # 25/2306- Dato 2. september 2026" (the reference's hyphen no word break before "Dato")
+    text = (FIXTURES / "supplerende-tildelingsbrev-2026-nr6.txt").read_text(encoding="utf-8")
+    head = "Deres ref" + " " * 20 + "Vår ref\n" + " " * 29 + "25/2306-\n\nDato 2. september 2026"
+    assert head in text
+    one_line = text.replace(head, "Deres ref Vår ref 25/2306- Dato 2. september 2026")
+    doc = classified(read_text("nr6.txt", one_line.encode("utf-8"), "0" * 64))[0]
+    (row,) = brev.extract(doc)
+    assert (row.dato, row.var_ref) == (dt.date(2026, 9, 2), "25/2306-")
+
+
 def test_real_supplementary_letter_nr2():
     (row,) = brev.extract(_real("supplerende-tildelingsbrev-2026-nr2-helsedirektoratet.md"))
     # the date from the letter ("Dato 16. april 2026"), never the converter's front matter (2026-01-01)

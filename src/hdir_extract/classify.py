@@ -261,11 +261,11 @@ def _letter_year(doc: Document, head: Head, title: str | None) -> int | None:
 
 def _classify_letter(doc: Document, head: Head) -> Classification | None:
     title = _letter_title(head)
-    if title is not None:
-        if not _letter_evidence(head):
-            return None  # a title without a letterhead or ids: a text about letters
+    if title is not None and _letter_evidence(head):
         reason = "a letter's title with its letterhead on the first page"
     elif _SELF_REFERENCE.search(head.text) and len(_headed_ids(head)) >= 2:
+        # (also under a title without a letterhead on the first page: a converter's copy of the letter
+        # whose letterhead stands later, or was dropped)
         reason = "calls itself 'dette tildelingsbrevet' and heads its assignments with ids"
     else:
         return None

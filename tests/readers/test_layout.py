@@ -137,6 +137,39 @@ def test_an_assignment_line_after_a_field_line_is_no_part_of_it():
     assert _span(_block_at(doc, 2188)) == (Kind.PARAGRAPH, 2188, 2190)
 
 
+def test_a_line_led_by_an_assignment_id_stands_apart_from_the_full_line_of_body_below_it():
+    # "TTB2023-08 Gratis morsmelkerstatning … hiv" / "Det vises til …" and "TB2026-38 Avd. HOD: DIG
+    # Informasjonsforvaltning Kodeverk og terminologi" / "Helsedirektoratet skal, …": an identifier
+    # leads a heading of one line, as a label does ("Frist: …"); a re-flowed rendering keeps them apart
+    # (3711: "TTB2023-11 Stillinger … i allmennmedisin" fills its line, "For å bedre …" the next)
+    for path, head, body in (
+        (TB2023, 3630, 3632),
+        (TB2023, 3701, 3703),
+        (TB2023, 3711, 3713),
+        (TB2026, 2630, 2632),
+    ):
+        doc = _doc(path)
+        assert _span(_block_at(doc, head)) == (Kind.HEADING, head, head)
+        assert _block_at(doc, body).first_line == body
+    assert _block_at(_doc(TB2023), 3630).text.endswith("barn født av mødre som lever med hiv")
+    # "… må foreligge innen 1.3.2026" / "TB2026-9 Avd. HOD: HRA Høringsnotat om tannhelse": its own block
+    assert _span(_block_at(_doc(TB2026), 739))[1:] == (739, 739)
+    assert _block_at(_doc(TB2026), 737).text.endswith("må foreligge innen 1.3.2026")
+
+
+def test_a_label_line_and_o_bullets_stand_apart():
+    # "iii. Hvordan Helsedirektoratet bidrar til økt helsekompetanse i befolkningen" / "Nøkkeltall:"
+    doc = _doc(TB2023)
+    assert _block_at(doc, 232).text.endswith("i befolkningen")
+    assert _span(_block_at(doc, 233))[1:] == (233, 233)
+    # "• Andel kommuner …, herunder:" / "o Antall kommuner som har et oversiktsdokument …": sub-items
+    doc = _doc(TB2026)
+    assert _block_at(doc, 348).text.endswith("folkehelseloven, herunder:")
+    sub = _block_at(doc, 352)
+    assert (sub.kind, sub.marker, sub.depth) == (Kind.LIST_ITEM, "o", 1)
+    assert sub.text == "Antall kommuner som har et oversiktsdokument for gjeldende kommunestyreperiode"
+
+
 def test_a_page_break_in_a_double_spaced_layer_after_a_full_stop_ends_the_paragraph():
     # "… avklares nærmere i fagdialogen." / " TB2026-12 Avd. HOD: SHA …" (the next page, no blank between)
     doc = _doc(TB2026)

@@ -18,7 +18,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.typeset import onecolumn, twocolumn
+from tests.typeset import markdown, onecolumn, twocolumn
 from tests.typeset.source import Element, elements
 from tests.typeset.textlayer import typeset_lines
 
@@ -26,16 +26,22 @@ STYLES: dict[str, Callable[[str, list[Element]], bytes]] = {
     "onecolumn": onecolumn.typeset,
     "twocolumn": twocolumn.typeset,
 }
-#: every style, and "textlayer": the text file's own lines set as they are (tests/typeset/textlayer.py)
-ALL_STYLES = (*STYLES, "textlayer")
+#: every style, "textlayer": the text file's own lines set as they are (tests/typeset/textlayer.py), and
+#: "markdown": the structure written as a converter writes Markdown (tests/typeset/markdown.py)
+ALL_STYLES = (*STYLES, "textlayer", "markdown")
+#: the file name ending of each style's rendering (what the pipeline reads it as)
+SUFFIX = {"markdown": ".md"}
 #: the text reader's layout rules, which decide what the typesetters print as a table
-_LAYOUT = Path(__file__).resolve().parents[2] / "src" / "hdir_extract" / "readers" / "layout"
+_SRC = Path(__file__).resolve().parents[2] / "src" / "hdir_extract"
+_LAYOUT = _SRC / "readers" / "layout"
 
 
 def render(path: Path, style: str) -> bytes:
     title, els = elements(path)
     if style == "textlayer":
         return typeset_lines(path.read_text(encoding="utf-8").split("\n"), title)
+    if style == "markdown":
+        return markdown.typeset(title, els)
     return STYLES[style](title, els)
 
 
@@ -43,10 +49,15 @@ def cached(path: Path, style: str, cache_dir: Path) -> bytes:
     """`render`, kept in `cache_dir` under a hash of the text, of the typesetters' code and of the text
     reader's layout (which decides what is a table), so a changed text, style or layout is typeset again."""
     h = hashlib.sha256(path.read_bytes())
-    for code in [*sorted(Path(__file__).parent.glob("*.py")), *sorted(_LAYOUT.glob("*.py"))]:
+    for code in [
+        *sorted(Path(__file__).parent.glob("*.py")),
+        *sorted(_LAYOUT.glob("*.py")),
+        *sorted((_SRC / "readers").glob("*.py")),  # the text reader and its structure patterns
+        *sorted((_SRC / "parsing").glob("*.py")),  # how the layout joins lines
+    ]:
         h.update(code.read_bytes())
     digest = h.hexdigest()[:16]
-    out = cache_dir / f"{path.stem}.{style}.{digest}.pdf"
+    out = cache_dir / f"{path.stem}.{style}.{digest}{SUFFIX.get(style, '.pdf')}"
     if not out.exists():
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(render(path, style))

@@ -69,6 +69,9 @@ def normalise_line(text: str, keep_tabs: bool = False) -> str:
     return text.rstrip(" \r\n\f\v") if keep_tabs else text.rstrip()
 
 
+_OPEN_NUMBER = regex.compile(r"\d[\d/.]*-")
+
+
 def _is_url(token: str) -> bool:
     return "/" in token or "www." in token
 
@@ -103,7 +106,11 @@ def _seam(token: str, right: str, is_url: bool) -> tuple[bool, str]:
     if _LINE_HYPHEN.search(token):
         if _keep_hyphen(token, right, is_url):
             nxt = _WORD_START.match(right)
-            return False, " " if nxt and nxt.group(0).lower() in _CONJUNCTIONS else ""
+            if nxt and nxt.group(0).lower() in _CONJUNCTIONS:
+                return False, " "
+            # "Vår ref 25/2306-" / "Dato": a reference number's open end, then the next field (a word
+            # with letters before its hyphen is a compound: "Magnet4-" / "Europe")
+            return False, " " if _OPEN_NUMBER.fullmatch(token) and right[0].isupper() else ""
         return True, ""
     if _RANGE_DASH.search(token) and right[0].isdigit():
         return False, ""  # "(2022–" + "2023)"

@@ -118,8 +118,8 @@ def list_marker(text: str) -> Marker | None:
     bullet = m.group("bullet")
     if bullet in ("-", "–") and _SIGNED_AMOUNT.fullmatch(rest.strip()):
         return None  # a negative amount, not an item
-    if bullet == "o" and not rest[:1].islower():
-        return None  # "o" is a bullet only before a lower-case item, never the word "O"
+    if bullet == "o" and not rest[:1].isalpha():
+        return None  # "o" is a bullet only before a word ("o Antall kommuner …", "o bidra til …")
     indent = len(m.group("indent").expandtabs(4))
     if bullet:
         return Marker(bullet, None, rest.strip(), indent)

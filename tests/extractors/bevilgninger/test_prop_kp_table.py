@@ -126,3 +126,20 @@ def test_prop_1_ls_table_15_1(prop_1_ls):
     assert label == "Sum sektoravgifter"
     for col, cell in enumerate(printed):
         assert abs(sums[col] - float(cell.text.replace(" ", "").replace(",", "."))) <= 0.25
+
+
+def test_prop_1_ls_table_1_3_names_wrapped_over_their_amounts(prop_1_ls):
+    """Tabell 1.3 (pages 24–26): a post's name wrapped over two lines with its four amounts printed on
+    the last ("70 Trinnskatt, formuesskatt mv. fra" / "personlige skattytere ..... 125 611 136 081 133 300
+    157 737") is one row; a name hyphenated at the line end ("petroleums-" / "virksomhet …") too, and a
+    negative amount ("-3") keeps its sign."""
+    t = table_at(prop_1_ls, "Tabell 1.3 Bokførte")
+    assert t is not None and t.unit == 1_000_000
+    got = {(v.kap, v.post, v.column): v.belop_nok for v in t.values}
+    assert got[(5501, 70, 0)] == 125_611_000_000 and got[(5501, 70, 3)] == 157_737_000_000
+    assert got[(5501, 72, 3)] == 206_453_000_000  # "72 Fellesskatt mv. fra personlige" / "skattytere …"
+    assert got[(5508, 70, 3)] == 9_400_000_000
+    assert got[(5509, 70, 0)] == -3_000_000
+    assert got[(5521, 70, 3)] == 420_970_000_000  # a one-post kapittel on one line with its post
+    names = {p.post: p.navn for k in t.kapitler if k.kap == 5501 for p in k.posts}
+    assert names[70] == "Trinnskatt, formuesskatt mv. fra personlige skattytere"

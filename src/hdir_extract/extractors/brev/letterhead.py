@@ -25,6 +25,9 @@ from hdir_extract.extractors.brev.segments import Seg
 from hdir_extract.parsing.dates import find_dates
 
 _DATO = regex.compile(r"^Dato\s*:?\s*(?P<rest>.*)$")
+# the letterhead's fields printed on one line ("Deres ref Vår ref 25/2306- Dato 27. februar 2026")
+_REF_OPENING = regex.compile(r"^(?:Deres|Vår)\s+ref\b", regex.I)
+_DATO_IN_LINE = regex.compile(r"(?<=\s)Dato\s*:?\s*(?P<rest>.*)$")
 _VAR_REF = regex.compile(r"\bVår\s+ref(?:eranse)?\.?\s*:?\s*(?P<rest>.*)$")
 _REF_VALUE = regex.compile(r"^(?P<ref>\d{2,4}\s*/\s*\d+(?:\s*-\s*\d*)?)(?=\s|$)")
 # the recipient's postal address: a post box or a street address with a number, then a postcode
@@ -62,7 +65,7 @@ def _date_opening(text: str) -> dt.date | None:
 def letter_date(segs: list[Seg]) -> tuple[dt.date | None, int | None]:
     """The letter's date and the line it is printed on (None, None where it prints none)."""
     for k, s in enumerate(segs):
-        m = _DATO.match(s.text)
+        m = _DATO.match(s.text) or (_REF_OPENING.match(s.text) and _DATO_IN_LINE.search(s.text))
         if not m:
             continue
         if m.group("rest"):

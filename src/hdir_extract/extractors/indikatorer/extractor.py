@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from hdir_extract.document import Document
+from hdir_extract.document import Document, Kind
 from hdir_extract.extractors.indikatorer.goals import (
     LIST_HEADING,
     MAAL,
@@ -97,7 +97,7 @@ def _step(lines: list[Printed], k: int, st: _State, numbers: dict[str, int]) -> 
         st.maal, last = wrapped_title(lines, k, mg.group("tekst") or "")
         return last + 1
     mk = marker_of(p)
-    h = heading_level(text)
+    h = heading_level(text, p.kind is Kind.HEADING)
     if h and not mk:
         st.close()
         st.cur_type = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from hdir_extract.document import Kind
 from hdir_extract.extractors.nokkeltall.printed import Printed
 from hdir_extract.parsing.text import join_lines
 
@@ -69,15 +70,22 @@ def type_of(word: str) -> str:
     return next(t for t, pat in _TYPE_WORDS if regex.match(pat, low))
 
 
-def heading_level(text: str) -> tuple[str, str] | None:
-    """A short numbered heading (not a numbered sentence in an assignment): (number, title)."""
+def heading_level(text: str, heading: bool = False) -> tuple[str, str] | None:
+    """A short numbered heading (not a numbered sentence in an assignment): (number, title). `heading`:
+    the reading layer made the line a heading block, whose title may be long where a converter joined
+    its wrapped lines ("## 3.10. Digitalisering er en integrert del av … ressurseffektivitet")."""
     m = _HEADING.match(text)
-    if not m or len(text.strip()) > 100:
+    if not m or len(text.strip()) > (MAX_HEADING_BLOCK if heading else MAX_HEADING_LINE):
         return None
     title = m.group("title")
     if title.endswith((".", ":", ",", ";")):
         return None
     return m.group("num"), title
+
+
+#: a numbered heading printed on one line is short; one the reading layer read whole may be longer
+MAX_HEADING_LINE = 100
+MAX_HEADING_BLOCK = 250
 
 
 def key(text: str) -> str:
@@ -118,7 +126,7 @@ def intro_type(text: str) -> str | None:
 
 def numbered_goal_heading(lines: list[Printed], k: int) -> bool:
     """'3.4. <goal>' is a goal when a numbered list heading '3.4.N. Nøkkeltall' follows it."""
-    h = heading_level(printed_text(lines[k]))
+    h = heading_level(printed_text(lines[k]), lines[k].kind is Kind.HEADING)
     if not h or "." not in h[0]:
         return False
     prefix = h[0] + "."

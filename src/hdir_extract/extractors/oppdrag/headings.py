@@ -48,6 +48,8 @@ _SENTENCE = regex.compile(r"^\p{Lu}\S*(?:\s+\S+){2,}[.!?]$")
 _OPEN_WORDS = frozenset(
     {"av", "og", "i", "for", "med", "til", "om", "på", "fra", "mot", "ved", "under", "etter", "eller"}
     | {"samt", "mellom", "hvor", "som", "den", "det", "de", "en", "et"}
+    # abbreviations that name what follows them: "Oppfølging av Prop." + "121 L (2024-2025) om …"
+    | {"prop.", "meld.", "st.", "jf.", "nr.", "kap.", "dok.", "innst."}
 )
 _UNNTATT = regex.compile(r"(?i)\(?\s*unntatt\s+offentlighet\s*\)?\.?")
 # "(unntatt offentlighet). For detaljer se eget vedlegg." in a list entry is a marker, not a title
@@ -293,6 +295,8 @@ def _fresh_title(seg: Seg, width: int) -> bool:
 
 #: a heading paragraph of at most this many lines (id line, title lines) holds no body text
 MAX_HEADING_LINES = 4
+#: the longest title set as a paragraph of its own (the corpus's longest are about 200 characters)
+MAX_TITLE_CHARS = 250
 
 
 def _rest_of_heading(segs: list[Seg], k: int, nxt: int) -> bool:
@@ -305,6 +309,21 @@ def _rest_of_heading(segs: list[Seg], k: int, nxt: int) -> bool:
     if k + len(block) < len(segs) and segs[k + len(block)].block == segs[k].block:
         return False  # the paragraph goes on: the heading's body was joined to it
     return not any(_is_stop(s.text, s.kind) for s in block[1:]) and not block[-1].text.endswith(":")
+
+
+def _title_paragraph(segs: list[Seg], nxt: int) -> bool:
+    """The title set as a paragraph of its own under a heading that printed only the id and department
+    ("TB2026-36 Avd. HOD:" / "SHA" / "Etablere pilot for utprøving … psykiske" / "helseutfordringer"):
+    a short paragraph (a title's length) ending in no sentence end or label, the body in a paragraph of
+    its own after it. A typesetter that fills the title's lines to the measure leaves their length no
+    clue; a body paragraph ends its sentence."""
+    block = [s for s in segs[nxt : nxt + MAX_HEADING_LINES + 1] if s.block == segs[nxt].block]
+    end = nxt + len(block)
+    if len(block) > MAX_HEADING_LINES or end >= len(segs) or segs[end].block == segs[nxt].block:
+        return False
+    if any(_is_stop(s.text, s.kind) for s in block) or block[-1].text.rstrip().endswith((".", ":")):
+        return False
+    return sum(len(s.text) + 1 for s in block) <= MAX_TITLE_CHARS
 
 
 def _strip_heading(text: str, scheme: Scheme) -> tuple[str | None, str]:
@@ -348,7 +367,11 @@ def read_title(
     code, title = _strip_heading(joined(doc, [segs[j] for j in chosen]), scheme)
     h.avdeling = code
     nxt = after(chosen[-1])
-    if not title and nxt < len(segs) and (_fresh_title(segs[nxt], width) or _rest_of_heading(segs, k, nxt)):
+    if (
+        not title
+        and nxt < len(segs)
+        and (_fresh_title(segs[nxt], width) or _rest_of_heading(segs, k, nxt) or _title_paragraph(segs, nxt))
+    ):
         chosen.append(nxt)
         title = "x"
     if title:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from hdir_extract.document import Block, Box, Furniture, Kind, Row, Span
+from hdir_extract.document import Block, Box, Cell, Furniture, Kind, Row, Span
 from hdir_extract.parsing.text import join_two
 from hdir_extract.readers import structure
 from hdir_extract.readers.layout import code_tables, tables
@@ -636,7 +636,7 @@ def _table(b: _Builder, lines, kept, breaks, roles, k: int) -> int:
             for no, t, _, cells in members
             if "\t" in t or cells or t.strip()
         ]
-    rows = _join_textless(rows)
+    rows = _join_bottom_aligned(_join_textless(rows))
     rows = _take_unit(rows, unit_holder := [unit])
     rows = tables.mark_headers(rows)
     caption = None
@@ -672,6 +672,40 @@ def _join_textless(rows: list[Row]) -> list[Row]:
         else:
             out.append(r)
     return out
+
+
+def _join_bottom_aligned(rows: list[Row]) -> list[Row]:
+    """A name wrapped over two lines with its amounts printed on the last ("70 Trinnskatt, formuesskatt
+    mv. fra" / "personlige skattytere ..... 125 611 136 081"): the row above holds the codes and the
+    name's first part, nothing after it; the row below holds no code, the name's rest and the amounts.
+    One row, each cell on the line it is printed on."""
+    out: list[Row] = []
+    for r in rows:
+        name = _wrapped_name_col(out[-1], r) if out else None
+        if name is None:
+            out.append(r)
+            continue
+        prev = out[-1]
+        cells = list(prev.cells)
+        top = cells[name]
+        cells[name] = Cell(join_two(top.text, r.cells[name].text), top.line, top.col)
+        cells[name + 1 :] = r.cells[name + 1 :]
+        out[-1] = Row(tuple(cells), prev.line, prev.header, last_line=r.last_line or r.line)
+    return out
+
+
+def _wrapped_name_col(above: Row, row: Row) -> int | None:
+    """The column of the name `row` completes (see `_join_bottom_aligned`), or None."""
+    a, b = above.texts, row.texts
+    if above.header or row.header or len(a) != len(b) or len(b) < 3:
+        return None
+    name = next((i for i, t in enumerate(b) if t), None)
+    if name is None or name == 0 or not a[name] or any(a[name + 1 :]) or not any(a[:name]):
+        return None
+    amounts = [t for t in b[name + 1 :] if t]
+    if not amounts or not all(tables.is_number_cell(t) for t in amounts):
+        return None
+    return name if not tables.is_number_cell(b[name]) else None
 
 
 def _take_unit(rows: list[Row], holder: list[str | None]) -> list[Row]:

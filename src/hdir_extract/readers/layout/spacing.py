@@ -40,7 +40,17 @@ SHORT_END = 0.75  # a line ending a sentence this much shorter than a full line 
 MAX_TITLE_WORDS = 12  # a title is a short line of a few words
 TITLE_LINE = 0.5  # a line without end punctuation this short, before a capital, is a title
 # a field line: a one-word label and a colon, then the value ("Frist: 1.11.2026", "ID: TB2023-11 …")
-_FIELD = regex.compile(r"^\p{Lu}\p{L}{1,19}:\s+\S")
+_FIELD = regex.compile(r"^\p{Lu}\p{L}{1,19}:\s+\S")  # "Frist: …", "ID: TB2023-11 …"
+# a line that is one field: a labelled one, or one led by an identifier ("TTB2023-08 Gratis
+# morsmelkerstatning …", "NH2026-03 …"), a heading with its body below it
+# an identifier and a capital: "TB2026-9 Avd. HOD: …", "TTB2023-08 Gratis …" (a reference going on with
+# its sentence has none: "TB2025-41 gitt til …", "TB2026-2, punkt 2.", "TTB2024-41) og …")
+# a label alone on its line: one to three words and a colon ("Nøkkeltall:", "Styringsparametere:")
+_LABEL_LINE = regex.compile(r"^\s*\p{Lu}\p{Ll}+(?:[ -]\p{L}+){0,2}:\s*$")
+_ID_LED = regex.compile(r"^\p{Lu}{1,5}\s?20\d\d\s?[-–]\s?\d{1,3}\s+\p{Lu}")
+# a line ending in an abbreviation that names what follows ("jf.", "kap.", "nr.")
+_ABBREVIATION_END = regex.compile(r"(?r)\b(?:jf|kap|nr|se|pkt|post|Prop|Meld|St)\.?\s*$", regex.I)
+_FIELD_LINE = regex.compile(r"^(?:\p{Lu}\p{L}{1,19}:\s+\S|\p{Lu}{1,5}\s?20\d\d\s?[-–]\s?\d{1,3}\s+\p{Lu})")
 _SENTENCE_END = regex.compile(r"[.!?:;»”\")]\s*$")
 # a line ending in ")" may end a sentence ("… (KSF)"), but one going on in lower case is mid-sentence
 # ("… Prop. 36 S (2023–2024)" / "om …")
@@ -107,13 +117,43 @@ def _field_end(before: str, after: str, width: float) -> bool:
     (2022–2023)"), but its tail is a short line, so the next line must be a full one (or a numbered
     heading: "Frist: Settes i dialog …" / "3.7. Helse- og omsorgstjenesten er innovativ …")."""
     b = before.strip()
+    # a title led by an assignment id may fill its line ("TTB2023-11 Stillinger for LIS1 koblet til videre
+    # spesialisering i allmennmedisin" / "For å bedre rekruttering …"): the full body line after it and a
+    # capital tell the break, as the tail of a wrapped title is short
+    limit = width if _ID_LED.match(b) else FULL_LINE * width
     return (
-        bool(_FIELD.match(b))
-        and len(b) < FULL_LINE * width
+        bool(_FIELD_LINE.match(b))
+        and len(b) < limit
         and not GOES_ON.search(b)
         and not b.endswith(":")
         and bool(_P1.match(after))
         and (len(after.strip()) >= SHORT_END * width or structure.heading_number(after)[0] is not None)
+        and "\t" not in before + after
+    )
+
+
+def _label_after(before: str, after: str) -> bool:
+    """A label alone on its line starts a block: one word ("Nøkkeltall:") after any line that does not
+    go on; a few words ("Bakgrunn for oppdraget:") only after a closed sentence, as they may end one
+    ("… Som oppfølging av planen gis" / "Helsedirektoratet følgende deloppdrag:")."""
+    if "\t" in before + after or _LABEL_LINE.match(after) is None:
+        return False  # a table's cell ("\tStatsrådet:") is no label of the running text
+    b = before.rstrip()
+    if " " in after.strip():
+        return bool(_CLOSED_END.search(b))
+    return not GOES_ON.search(b) and not _HYPHEN_END.search(b)
+
+
+def _id_heading_after(before: str, after: str, width: float) -> bool:
+    """A short line led by an identifier ("TB2026-9 Avd. HOD: HRA Høringsnotat om tannhelse") after a line
+    that does not plainly go on: a heading of its own, not a reference going on with a sentence ("… jf." /
+    "TB2026-12 …" goes on; so does a full line of running text that starts with an id)."""
+    a, b = after.strip(), before.strip()
+    return (
+        bool(_ID_LED.match(a))
+        and len(a) < FULL_LINE * width
+        and not GOES_ON.search(b)
+        and not _ABBREVIATION_END.search(b)
         and "\t" not in before + after
     )
 
@@ -170,6 +210,10 @@ def paragraph_breaks(lines: Sequence[SourceLine], kept: list[int], furniture: di
             brk = False
         if not brk and _FIELD.match(lines[b].text.strip()) and _CLOSED_END.search(lines[a].text):
             brk = True  # "… rettigheter." / "Frist: Settes i dialog …": a labelled field starts its own line
+        if not brk and _label_after(lines[a].text, lines[b].text):
+            brk = True  # "iii. Hvordan … i befolkningen" / "Nøkkeltall:": a label on a line of its own
+        if not brk and width and _id_heading_after(lines[a].text, lines[b].text, width):
+            brk = True  # "… må foreligge innen 1.3.2026" / "TB2026-9 Avd. HOD: HRA Høringsnotat om tannhelse"
         if (
             not brk
             and width

@@ -43,6 +43,7 @@ _BARE_KRONER = regex.compile(r"^\(?\s*(?:kroner|kr\.?)\s*\)?$", regex.IGNORECASE
 _LABEL_NUMBER_WORD = regex.compile(
     r"^(?:kap\.?|kapittel|post(?:ene)?|nr\.?|programkategori|kategori)$", regex.I
 )
+_NUMBER_CELL = regex.compile(r"[-\u2212–]?\s?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?|[-–]")
 MAX_LABEL_WORDS = 16  # a row label is a name, not a sentence
 MAX_NAME_LEN = 110  # a code and a name on one line
 MAX_WRAPPED_NAME = 70  # the rest of a name wrapped onto its own line
@@ -52,6 +53,11 @@ _POST_ROW = regex.compile(r"^\s*\d{3,4}\s+\d{2}\s+\p{L}")
 
 def _is_num(token: str) -> bool:
     return bool(_NUM_TOKEN.match(token))
+
+
+def is_number_cell(text: str) -> bool:
+    """A cell of one number ("125 611", "-3", "1 217,5") or a nil dash."""
+    return bool(_NUMBER_CELL.fullmatch(text.strip()))
 
 
 def trailing_numbers(text: str) -> int:
