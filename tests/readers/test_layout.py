@@ -308,3 +308,33 @@ def test_a_tables_codes_printed_one_per_line_are_no_page_numbers():
     assert doc.furniture == ()
     texts = " ".join(b.text for b in doc.blocks)
     assert all(code in texts.split() for code, _ in rows)
+
+
+def test_a_head_over_post_rows_whose_first_amounts_stand_apart_is_the_tables():
+    # the 2023 letter's "2.1.2 Tildelinger": "Kap. Post Postnavn Bevilgning 2023 Tildeling 2023" over
+    # "714 21 Spesielle driftsutgifter, kan" / "overføres, kan nyttes under post" / "70, 74 og 79" and,
+    # after a blank line, "102 802 71 600": the head and the row's lines are the table's (one row per
+    # line, as below), not a heading and a paragraph; the kapittel/post row is a body row
+    doc = _doc(RAW / "tildelingsbrev-2023-helsedirektoratet.txt")
+    table = _block_at(doc, 245)
+    assert table.kind is Kind.TABLE
+    assert table.unit == "Alle tall i hele tusen"
+    head, row = table.rows[0], table.rows[1]
+    assert head.header and [c.text for c in head.cells] == [
+        "Kap. Post Postnavn Bevilgning 2023 Tildeling",
+        "2023",
+    ]
+    assert not row.header and row.cells[0].text == "714 21 Spesielle driftsutgifter, kan"
+
+
+def test_a_kapittel_title_over_its_table_is_no_cell_of_the_table_above():
+    # the Prop. 1 S's programme category table ends "\tSum kategori 30.50" … "\t6,9"; after a blank line
+    # "Kap. 2751 Legemidler mv." over "\tKPAL" / "\t(i 1 000 kr)" opens the kapittel's own table: a
+    # heading, not the wrapped end of the cell "6,9"
+    doc = _doc(RAW / "prop-1-s-2024-2025-helse-og-omsorgsdepartementet.txt")
+    title = _block_at(doc, 8343)
+    assert (title.kind, title.text) == (Kind.HEADING, "Kap. 2751 Legemidler mv.")
+    above = _block_at(doc, 8335)
+    assert above.kind is Kind.TABLE and [c.text for c in above.rows[-1].cells][-1] == "6,9"
+    below = _block_at(doc, 8361)
+    assert below.kind is Kind.TABLE and below.unit == "(i 1 000 kr)"

@@ -62,9 +62,18 @@ def _code_row(text: str) -> bool:
     return bool(_CODE.match(text))
 
 
+#: a kapittel/post row printed as text: kapittel, post and the start of the name ("714 21 Spesielle")
+_POST_ROW = regex.compile(r"^\s*\d{3,4}\s+\d{2}\s+\p{L}")
+#: the name of such a row wraps over at most this many more lines before its amounts
+MAX_NAME_LINES = 3
+MAX_NAME_LINE = 70  # characters: a wrapped name's line is short
+
+
 def mark(lines: Sequence[SourceLine], kept: list[int], roles: list[Role], numbered: list[bool]) -> set[int]:
     """Mark the lines of every code table as TABLE; return the kept indices that open a table's head.
     `numbered`: per kept line, whether it opens a numbered heading (which ends a table)."""
+    _mark_post_heads(lines, kept, roles, numbered)
+    _mark_kapittel_titles(lines, kept, roles)
     heads: set[int] = set()
     k = 0
     while k < len(kept):
@@ -189,3 +198,50 @@ def _body_rows(members: list[tuple[int, str]]) -> list[Row]:
     for n, t in comment:
         out.append(Row((*(Cell("", n) for _ in head), Cell(t, n)), n, last_line=n))
     return out
+
+
+def _mark_post_heads(
+    lines: Sequence[SourceLine], kept: list[int], roles: list[Role], numbered: list[bool]
+) -> None:
+    """A head of column names over a table of kapittel/post rows whose first row's amounts stand on a
+    line of their own ("Kap. Post Postnavn Bevilgning 2023 Tildeling 2023" / "714 21 Spesielle
+    driftsutgifter, kan" / "overføres, kan nyttes under post" / "70, 74 og 79" / "102 802 71 600"): the
+    rows of amounts are a table already, and the head and the first row's lines above them are its
+    lines too (one row per line, as the rows below are), not a heading and a paragraph."""
+    for k in range(len(kept) - 1):
+        ln = lines[kept[k]]
+        if numbered[k] or roles[k] not in (Role.TEXT, Role.HEADING) or ln.cells is not None:
+            continue
+        if "\t" in ln.text or not _is_head(ln.text) or not _POST_ROW.match(lines[kept[k + 1]].text):
+            continue
+        m = k + 2
+        while m < len(kept) and roles[m] is not Role.TABLE and m - (k + 1) <= MAX_NAME_LINES:
+            text = lines[kept[m]].text.strip()
+            if roles[m] is not Role.TEXT or len(text) > MAX_NAME_LINE or _ENDS_PUNCT.search(text):
+                break
+            m += 1
+        if m < len(kept) and roles[m] is Role.TABLE and roles[k + 1] in (Role.TEXT, Role.HEADING):
+            for n in range(k, m):
+                roles[n] = Role.TABLE
+
+
+#: a kapittel's title over its table of posts ("Kap. 2751 Legemidler mv.")
+_KAPITTEL_TITLE = regex.compile(r"^Kap\.\s+\d{3,4}\s+\p{Lu}")
+
+
+def _mark_kapittel_titles(lines: Sequence[SourceLine], kept: list[int], roles: list[Role]) -> None:
+    """A kapittel's title after a blank line, right over the cells of its table ("Kap. 2751 Legemidler
+    mv." / "\tKPAL" / "\t(i 1 000 kr)", or over its unit line and then its rows), is a heading: it opens
+    the next table, never the wrapped end of the last cell of the table above ("\t6,9")."""
+    for k in range(1, len(kept) - 1):
+        i = kept[k]
+        ln = lines[i]
+        if roles[k] is not Role.TEXT or ln.cells is not None or "\t" in ln.text:
+            continue
+        # after a blank line, or on top of a page (a PDF's page break is no blank line)
+        new_page = ln.page is not None and lines[i - 1].page != ln.page
+        if not _KAPITTEL_TITLE.match(ln.text) or not (lines[i - 1].blank or new_page):
+            continue
+        below = k + 2 if roles[k + 1] is Role.UNIT and k + 2 < len(kept) else k + 1
+        if "\t" in lines[kept[below]].text and "\t" in lines[kept[k - 1]].text:
+            roles[k] = Role.HEADING

@@ -47,6 +47,8 @@ _NUMBER_CELL = regex.compile(r"[-\u2212–]?\s?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+
 MAX_LABEL_WORDS = 16  # a row label is a name, not a sentence
 MAX_NAME_LEN = 110  # a code and a name on one line
 MAX_WRAPPED_NAME = 70  # the rest of a name wrapped onto its own line
+#: a kapittel/post row: kapittel, post and the start of the name ("714 21 Spesielle")
+_POST_ROW = regex.compile(r"^\s*\d{3,4}\s+\d{2}\s+\p{L}")
 
 
 def _is_num(token: str) -> bool:
@@ -135,12 +137,15 @@ def has_amount(cells: list[str]) -> bool:
 
 
 def mark_headers(rows: list[Row]) -> list[Row]:
-    """Leading rows without amounts are column headers; a header printed again later is dropped."""
+    """Leading rows without amounts are column headers, up to a kapittel/post row (whose amounts may
+    stand on a line of their own); a header printed again later is dropped."""
     out: list[Row] = []
     header_texts: set[tuple[str, ...]] = set()
     in_head = True
     for r in rows:
         texts = tuple(c.text for c in r.cells)
+        if in_head and texts and _POST_ROW.match(texts[0]):
+            in_head = False  # "714 21 Spesielle driftsutgifter, kan": a kapittel/post row, its amounts below
         if in_head and not has_amount(list(texts)):
             out.append(Row(r.cells, r.line, header=True, last_line=r.last_line))
             header_texts.add(texts)

@@ -87,6 +87,8 @@ class PageLine:
     #: that word would have fitted (a hard break: False); None when not told (a table row, a page's
     #: last line)
     wrapped: bool | None = None
+    #: a table row read from several printed lines (its cell wrapped): the top of its last line
+    last_top: float | None = None
 
 
 @dataclass(slots=True)
@@ -272,6 +274,9 @@ def find_gutter(words: list[Word]) -> Gutter | None:
     return Gutter(g0, g1, support)
 
 
+MIN_FILLED_ROWS = 5  # rows of a page's left column filled with prose up to the usual gutter
+
+
 def gutter_at(words: list[Word], usual: Gutter) -> Gutter | None:
     """The document's usual gutter on a page where it did not win the vote (a table's column gap
     drew more rows): it holds when at least two rows are two-column prose across it (the left part
@@ -281,13 +286,23 @@ def gutter_at(words: list[Word], usual: Gutter) -> Gutter | None:
         return None
     right_edge = max(w.x1 for w in words)
     slack = 0.3 * (usual.x1 - usual.x0)
-    support = 0
+    support = crossing = filled = 0
     for row in _rows(words):
         if any(w.x0 < usual.x1 - slack and w.x1 > usual.x0 + slack for w in row):
+            crossing += 1
             continue
         if _prose_across(row, usual, right_edge, both=True):
             support += 1
-    return Gutter(usual.x0, usual.x1, support) if support >= 2 else None
+        elif _prose_across(row, usual, right_edge):
+            filled += 1
+    if support >= 2:
+        return Gutter(usual.x0, usual.x1, support)
+    # a page whose right column holds a line or two only (a heading the table under it did not follow
+    # onto the page): no row crosses the gutter, the left column is full of prose up to it, and a row
+    # is prose on both sides
+    if support == 1 and crossing == 0 and filled >= MIN_FILLED_ROWS:
+        return Gutter(usual.x0, usual.x1, support)
+    return None
 
 
 # --- layout ---------------------------------------------------------------------------------------
@@ -576,8 +591,8 @@ PARAGRAPH_GAP = 1.3
 def _line_top(line: PageLine) -> float:
     """The top of most of the line's words: a superscript (a footnote mark) raises the line's box, not
     the line."""
-    if not line.words:
-        return line.top
+    if not line.words or line.last_top is not None:
+        return line.top  # no words, or a row of several printed lines: its first line's top
     tops = sorted(w.top for w in line.words)
     return tops[len(tops) // 2]
 
@@ -588,13 +603,18 @@ def mark_paragraph_gaps(lines: list[PageLine]) -> None:
     pitches = []
     for a, b in itertools.pairwise(lines):
         if a.column == b.column and b.top > a.top:
-            pitches.append(_line_top(b) - _line_top(a))
+            pitches.append(_line_top(b) - _last_top(a))
     if not pitches:
         return
     pitch = statistics.median(pitches)
     for a, b in itertools.pairwise(lines):
-        if a.column == b.column and _line_top(b) - _line_top(a) > PARAGRAPH_GAP * pitch:
+        if a.column == b.column and _line_top(b) - _last_top(a) > PARAGRAPH_GAP * pitch:
             b.gap_before = True
+
+
+def _last_top(line: PageLine) -> float:
+    """The top of the line's last printed line (a table row of wrapped lines ends lower than it starts)."""
+    return line.last_top if line.last_top is not None else _line_top(line)
 
 
 #: a paragraph's first line is indented by about one to three ems (a line height is ~1.2-1.6 em)

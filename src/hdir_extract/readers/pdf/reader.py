@@ -157,6 +157,7 @@ def _finish_page(page: PageText, furniture: list[tuple[str, PageLine]]) -> list[
     if body and _continued_caption(body[0]):
         furniture = [*furniture, ("topp", body.pop(0))]
     mark_cells(body)
+    body = [ln for ln in body if ln.text.strip()]  # a table row's wrapped lines read into the row
     _indents(body)
     mark_paragraph_gaps(body)
     mark_indented_starts(body)
