@@ -191,6 +191,17 @@ def test_a_numbered_label_line_and_a_notes_title_stand_apart_from_their_body():
     assert _block_at(doc, 9707).text.startswith("Del A Forskjellen")
 
 
+def test_a_caption_over_a_table_id_cell_is_no_wrapped_cell_of_the_table_above():
+    # "\tSum kategori 30.50 … \t6,9" / "" / "Utgifter under programkategori 30.50 fordelt på postgrupper" /
+    # "\tPIPR" / … "\t(i 1 000 kr)": the caption opens the next table
+    doc = _doc(PROP)
+    total = next(r for b in doc.of_kind(Kind.TABLE) for r in b.rows if r.line == 8300)
+    assert total.texts[-1] == "6,9"
+    assert _block_at(doc, 8308).text == "Utgifter under programkategori 30.50 fordelt på postgrupper"
+    head = next(r for b in doc.of_kind(Kind.TABLE) for r in b.rows if r.line == 8316)
+    assert head.header and head.texts[0] == "Post- gr."
+
+
 def test_a_page_break_in_a_double_spaced_layer_after_a_full_stop_ends_the_paragraph():
     # "… avklares nærmere i fagdialogen." / " TB2026-12 Avd. HOD: SHA …" (the next page, no blank between)
     doc = _doc(TB2026)

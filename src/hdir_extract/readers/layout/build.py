@@ -40,6 +40,8 @@ _NOTE_TITLE = regex.compile(r"^\s*(?:Note|Vedlegg)\s+(?:[A-Z]|\d{1,2})\s+\p{Lu}"
 MAX_HEADING_TAIL = 80
 #: the rest of a table cell wrapped onto a line of its own is short
 MAX_CELL_TAIL = 60
+#: a table's id printed in a cell of its own over the table ("PIPR", "KPAL": the web edition's)
+_TABLE_ID = regex.compile(r"\p{Lu}{3,5}")
 # a paragraph that ends without closing punctuation (or with ")" only) before a box did not end: the
 # box is a float the typesetter put in the middle of the sentence
 # ("… i distriktene.13": a footnote reference after the full stop closes it too)
@@ -585,14 +587,18 @@ def _continue_heading(b: _Builder, lines, kept, breaks, roles, k: int) -> int:
     return k
 
 
-def _wrapped_cell(text: str, brk: bool, roles: list[Role], j: int) -> bool:
+def _wrapped_cell(text: str, brk: bool, roles: list[Role], j: int, nxt: str | None = None) -> bool:
     """An untabbed line among a cell-per-line table's cells goes on with the cell above: right after it,
-    or after a blank line where the table goes on below ("Forslag" / "" / "2025", a wrapped post name)."""
+    or after a blank line where the table goes on below ("Forslag" / "" / "2025", a wrapped post name).
+    Not where the line below opens a table of its own: a lone code cell ("\tPIPR", the web edition's
+    table id) or a unit line ("(i 1 000 kr)") under it makes the line that table's caption."""
     t = text.strip()
     if t.endswith(":"):
         return False  # "Utgifter:": a section of the table's document, not the rest of a cell
     if not brk:
         return len(t) <= MAX_CELL_TAIL
+    if nxt is not None and (_TABLE_ID.fullmatch(nxt.strip()) or structure.is_unit_line(nxt)):
+        return False
     return len(t) <= MAX_CELL_TAIL and j + 1 < len(roles) and roles[j + 1] is Role.TABLE
 
 
@@ -619,7 +625,9 @@ def _table(b: _Builder, lines, kept, breaks, roles, k: int) -> int:
             r is Role.TEXT
             and members
             and any("\t" in m[1] for m in members)
-            and _wrapped_cell(ln.text, breaks[j], roles, j)
+            and _wrapped_cell(
+                ln.text, breaks[j], roles, j, lines[kept[j + 1]].text if j + 1 < len(kept) else None
+            )
         ):
             members.append((ln.no, ln.text, False, None))  # a wrapped cell of a cell-per-line table
         else:
