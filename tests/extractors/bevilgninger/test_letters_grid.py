@@ -54,3 +54,31 @@ def test_grid_rows_under_a_kapittel_row():
         rows[2].postnavn == "Spesielle driftsutgifter, kan overføres"
         and rows[2].kilde == "1.6 Tildelinger 2023"
     )
+
+
+def test_a_post_without_amounts_does_not_take_the_next_posts():
+    """A converter's grid of the text's printed lines: code, post and name in one cell, the amounts in
+    the next ("3740 02 Diverse inntekter | 21 689 21 689", "03 Helsetjenester i annet EØS-land |" with
+    no amount, "04 Gebyrinntekter | 41 051 41 051"): post 04 keeps its amounts, 03 gets none."""
+    header = ["Kap. Post Postnavn Bevilgning 2023 Tildeling", "2023"]
+    body = [
+        ["3740 02 Diverse inntekter", "21 689 21 689"],
+        ["03 Helsetjenester i annet EØS-land", ""],
+        ["04 Gebyrinntekter", "41 051 41 051"],
+    ]
+    texts = ["1.6 Tildelinger 2023", "Alle tall i hele tusen", *("\t".join(r) for r in [header, *body])]
+    lines = [Line(i, t) for i, t in enumerate(texts, start=1)]
+    rows = [
+        Row(tuple(Cell(c, i, col) for col, c in enumerate(cells)), i, header=i == 3)
+        for i, cells in enumerate([header, *body], start=3)
+    ]
+    blocks = [
+        Block(Kind.HEADING, texts[0], 1, 1, level=2, number="1.6"),
+        Block(Kind.PARAGRAPH, texts[1], 2, 2, role="unit"),
+        Block(Kind.TABLE, "\n".join(texts[2:]), 3, len(texts), rows=tuple(rows), unit=texts[1]),
+    ]
+    doc = Document("tb", "tb.md", "0" * 64, "md", lines, blocks)
+    doc = doc.classified("tildelingsbrev-2023-test", "tildelingsbrev", 2023, None, None)
+    got = {(r.post, r.belopstype, r.belop_nok) for r in extract(doc) if isinstance(r, Bevilgning)}
+    assert (4, "tildeling", 41_051_000) in got and (4, "bevilgning", 41_051_000) in got
+    assert not any(post == 3 and belop for post, _, belop in got)

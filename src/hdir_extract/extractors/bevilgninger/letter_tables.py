@@ -377,8 +377,8 @@ def read_grid(rows: list[Printed], spec: Spec, start: int) -> tuple[Table, int]:
             row = None
         elif (
             kap is not None
-            and (first_empty or row is None or row.amounts)
             and (m := POST_ONLY.match(text.lstrip()))
+            and (first_empty or row is None or row.amounts or _next_post(row, int(m.group("post"))))
         ):
             row = TRow(kap, int(m.group("post")), no)
             _fill(spec, row, text.lstrip(), m.start("rest"), no, first=True)
@@ -394,6 +394,14 @@ def read_grid(rows: list[Printed], spec: Spec, start: int) -> tuple[Table, int]:
         elif row is not None and not row.amounts:
             _fill(spec, row, text, 0, no, first=False)
     return table, i
+
+
+def _next_post(row: TRow, post: int) -> bool:
+    """A post code and a name under a row that has no amounts yet open the next post, not the rest of
+    that row ("03 Helsetjenester i annet EØS-land" / "04 Gebyrinntekter | 41 051 41 051": post 03
+    prints no amount): posts rise within a kapittel, and a name ending "… under post" goes on with the
+    number below it."""
+    return post > row.post and not (row.name and NAME_ENDS_WITH_POST.search(row.name[-1]))
 
 
 # --- the document's tables ---------------------------------------------------------------------------
