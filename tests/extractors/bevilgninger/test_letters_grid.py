@@ -19,20 +19,25 @@ BODY = [
 ]
 
 
-def _doc() -> Document:
-    texts = ["1.6 Tildelinger 2023", "Alle tall i hele tusen", *("\t".join(r) for r in [HEADER, *BODY])]
+def _grid_doc(header: list[str], body: list[list[str]], fmt: str = "docx") -> Document:
+    """The table under "1.6 Tildelinger 2023" / "Alle tall i hele tusen", one grid row per line."""
+    texts = ["1.6 Tildelinger 2023", "Alle tall i hele tusen", *("\t".join(r) for r in [header, *body])]
     lines = [Line(i, t) for i, t in enumerate(texts, start=1)]
     rows = [
         Row(tuple(Cell(c, i, col) for col, c in enumerate(cells)), i, header=i == 3)
-        for i, cells in enumerate([HEADER, *BODY], start=3)
+        for i, cells in enumerate([header, *body], start=3)
     ]
     blocks = [
         Block(Kind.HEADING, texts[0], 1, 1, level=2, number="1.6"),
         Block(Kind.PARAGRAPH, texts[1], 2, 2, role="unit"),
         Block(Kind.TABLE, "\n".join(texts[2:]), 3, len(texts), rows=tuple(rows), unit=texts[1]),
     ]
-    doc = Document("tb", "tb.docx", "0" * 64, "docx", lines, blocks)
+    doc = Document("tb", f"tb.{fmt}", "0" * 64, fmt, lines, blocks)
     return doc.classified("tildelingsbrev-2023-test", "tildelingsbrev", 2023, None, None)
+
+
+def _doc() -> Document:
+    return _grid_doc(HEADER, BODY)
 
 
 def test_grid_rows_under_a_kapittel_row():
@@ -66,19 +71,7 @@ def test_a_post_without_amounts_does_not_take_the_next_posts():
         ["03 Helsetjenester i annet EØS-land", ""],
         ["04 Gebyrinntekter", "41 051 41 051"],
     ]
-    texts = ["1.6 Tildelinger 2023", "Alle tall i hele tusen", *("\t".join(r) for r in [header, *body])]
-    lines = [Line(i, t) for i, t in enumerate(texts, start=1)]
-    rows = [
-        Row(tuple(Cell(c, i, col) for col, c in enumerate(cells)), i, header=i == 3)
-        for i, cells in enumerate([header, *body], start=3)
-    ]
-    blocks = [
-        Block(Kind.HEADING, texts[0], 1, 1, level=2, number="1.6"),
-        Block(Kind.PARAGRAPH, texts[1], 2, 2, role="unit"),
-        Block(Kind.TABLE, "\n".join(texts[2:]), 3, len(texts), rows=tuple(rows), unit=texts[1]),
-    ]
-    doc = Document("tb", "tb.md", "0" * 64, "md", lines, blocks)
-    doc = doc.classified("tildelingsbrev-2023-test", "tildelingsbrev", 2023, None, None)
+    doc = _grid_doc(header, body, "md")
     got = {(r.post, r.belopstype, r.belop_nok) for r in extract(doc) if isinstance(r, Bevilgning)}
     assert (4, "tildeling", 41_051_000) in got and (4, "bevilgning", 41_051_000) in got
     assert not any(post == 3 and belop for post, _, belop in got)
