@@ -257,11 +257,18 @@ def _continues(doc: Document, segs: list[Seg], cur: int, nxt: int, width: int, s
     if a.kind is not Kind.PARAGRAPH or b.kind is not Kind.PARAGRAPH or not b.first:
         return False
     block = [s for s in segs[nxt : nxt + 6] if s.block == b.block]
-    return all(_title_like(s.text, width) and not _is_stop(s.text, s.kind) for s in block) and not block[
-        -1
-    ].text.endswith((".", ":"))
+    whole = " ".join(s.text for s in block)
+    return (
+        all(_title_like(s.text, width) and not _is_stop(s.text, s.kind) for s in block)
+        and not block[-1].text.endswith((".", ":", "»"))
+        # a body paragraph holds sentences ("… som ikke er påbegynt. Arbeidet må …"); a title does not
+        # (a converter prints a paragraph on one line, so its length tells nothing there)
+        and not _INNER_SENTENCE.search(whole)
+    )
 
 
+#: a sentence ending inside a text and the next one starting
+_INNER_SENTENCE = regex.compile(r"\p{Ll}{2}[.!?]\s+\p{Lu}")
 #: a line that closes a sentence, maybe inside brackets or quotes
 _CLOSED = regex.compile(r"[.:;!?][)»”\"]?\s*$")
 
