@@ -504,3 +504,19 @@ def test_a_year_opening_a_paragraph_is_no_list_item_and_a_continued_box_keeps_it
     last = doc.blocks[-1]
     assert (last.kind, last.text) == (Kind.PARAGRAPH, "2022. Under koronapandemien var liggetiden 2,6 dager.")
     assert [(b.number, b.title) for b in doc.boxes] == [("Boks 7.1", "Regjeringen vil")] * 2
+
+
+def test_a_caption_with_its_title_glued_to_the_number_names_its_table():
+    # the årsrapport prints "Tabell 7-1Nøkkeltall Helfo" (no space); a converter sets it in bold
+    from hdir_extract.readers.structure import caption
+
+    assert caption("Tabell 7-1Nøkkeltall Helfo") == ("Tabell 7-1", "Nøkkeltall Helfo")
+    assert caption("Figur 3-1Tillit til kostråd") == ("Figur 3-1", "Tillit til kostråd")
+    assert caption("Tabellen viser") is None and caption("Tabell 3ab") is None
+    doc = md(
+        "**Tabell 7-1Nøkkeltall Helfo**\n\n| Nøkkeltall for Helfo | 2023 2022 |\n|---|---:|\n"
+        "| Antall årsverk | 426 431 |\n"
+    )
+    head, table = doc.blocks
+    assert (head.kind, head.number) == (Kind.CAPTION, "Tabell 7-1")
+    assert table.caption == "Tabell 7-1Nøkkeltall Helfo"

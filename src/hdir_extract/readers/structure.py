@@ -34,7 +34,11 @@ UNIT = regex.compile(
     r"|1\s?000\s*kr(?:oner)?\.?|mill(?:\.|ioner)?\s*kr(?:oner)?\.?|mrd\.?\s*kr(?:oner)?\.?|kroner|kr\.?)\s*\)?$",
     regex.IGNORECASE,
 )
-CAPTION = regex.compile(r"^(?P<label>(?:Tabell|Figur|Tabel)\s+\d+(?:[.\-–]\d+)*[a-z]?)\b\.?\s*(?P<title>.*)$")
+# the label ends where no digit or lower-case letter goes on: a title may be glued to the number
+# ("Tabell 7-1Nøkkeltall Helfo", as the årsrapport prints it), "Tabell 3ab" is no label
+CAPTION = regex.compile(
+    r"^(?P<label>(?:Tabell|Figur|Tabel)\s+\d+(?:[.\-–]\d+)*[a-z]?)(?![\d\p{Ll}])\.?\s*(?P<title>.*)$"
+)
 
 
 #: what follows "-" or "–" in a negative amount ("-5 %", "- 5 000 kr"), not a list item
