@@ -185,6 +185,9 @@ def test_a_numbered_label_line_and_a_notes_title_stand_apart_from_their_body():
     # "Nøkkeltall 1: Andel av befolkningen … levevaner" / "Tilliten til Helsedirektoratets kostråd, …" and
     # "Note 9 Sammenheng mellom avregning …" / "Del A Forskjellen …": re-flowed, the title stays a title
     doc = _doc(AARSRAPPORT)
+    # a title wrapped onto a short second line: "… i henhold til" / "folkehelseloven" / "80 prosent av …"
+    assert _block_at(doc, 1668).text.endswith("i henhold til folkehelseloven")
+    assert _block_at(doc, 1672).text.startswith("80 prosent av kommunene")
     assert _block_at(doc, 1840).text.endswith("tillit til nasjonale råd om levevaner")
     assert _block_at(doc, 1842).text.startswith("Tilliten til Helsedirektoratets kostråd")
     assert _span(_block_at(doc, 9705))[1:] == (9705, 9705)

@@ -135,6 +135,21 @@ def _field_end(before: str, after: str, width: float) -> bool:
     )
 
 
+def _field_tail_end(field: str, tail: str, after: str, width: float) -> bool:
+    """The short tail of a field line's title wrapped onto a second line ("folkehelseloven") ends the
+    title before a full line of body that starts with a capital or a digit."""
+    t = tail.strip()
+    return (
+        bool(_FIELD_LINE.match(field.strip()))
+        and 0 < len(t) < SHORT_END * width
+        and not GOES_ON.search(t)
+        and not _CLOSED_END.search(t)
+        and bool(_P1.match(after))
+        and len(after.strip()) >= SHORT_END * width
+        and "\t" not in field + tail + after
+    )
+
+
 def _note_title_apart(before: str, after: str) -> bool:
     """An accounts note's title line ("Note 9 Sammenheng mellom avregning …", "Note A Forklaring …")
     is a block of its own: after a line that does not go on, and before a line that starts anew."""
@@ -224,6 +239,15 @@ def paragraph_breaks(lines: Sequence[SourceLine], kept: list[int], furniture: di
             brk = False
         if not brk and _FIELD.match(lines[b].text.strip()) and _CLOSED_END.search(lines[a].text):
             brk = True  # "… rettigheter." / "Frist: Settes i dialog …": a labelled field starts its own line
+        if (
+            not brk
+            and width
+            and k >= 1
+            and not out[k]  # line a is its paragraph's second line, the field line the first
+            and out[k - 1]
+            and _field_tail_end(lines[kept[k - 1]].text, lines[a].text, lines[b].text, width)
+        ):
+            brk = True  # "Nøkkeltall 1: Andel kommuner … i henhold til" / "folkehelseloven" / "80 prosent …"
         if not brk and _note_title_apart(lines[a].text, lines[b].text):
             brk = True  # "Note 9 Sammenheng mellom …" / "Del A Forskjellen …": a note's title stands alone
         if not brk and _label_after(lines[a].text, lines[b].text):
