@@ -352,3 +352,20 @@ def test_a_kapittel_title_over_its_table_is_no_cell_of_the_table_above():
     assert above.kind is Kind.TABLE and [c.text for c in above.rows[-1].cells][-1] == "6,9"
     below = _block_at(doc, 8361)
     assert below.kind is Kind.TABLE and below.unit == "(i 1 000 kr)"
+
+
+def test_a_header_cell_wrapped_onto_a_row_of_bare_years_is_completed():
+    # a PDF header "Post | Betegnelse | Regnskap | Saldert budsjett 2024 | Forslag 2025" over "2023"
+    from hdir_extract.document import Cell, Row
+    from hdir_extract.readers.layout.build import _join_header_years
+
+    names = ["Post", "Betegnelse", "Regnskap", "Saldert budsjett 2024", "Forslag 2025"]
+    head = Row(tuple(Cell(t, 10, i) for i, t in enumerate(names)), 10, True)
+    years = Row((Cell("2023", 11, 0),), 11, True)
+    body = Row((Cell("01", 12, 0), Cell("Driftsutgifter", 12, 1), Cell("6 414", 12, 2)), 12)
+    joined = _join_header_years([head, years, body])
+    assert [c.text for c in joined[0].cells][2] == "Regnskap 2023"
+    assert joined[1] == body and joined[0].last_line == 11
+    # two bare years for one header cell without a year: nothing to pair, the rows stay
+    two = Row((Cell("2023", 11, 0), Cell("2022", 11, 1)), 11, True)
+    assert _join_header_years([head, two, body]) == [head, two, body]

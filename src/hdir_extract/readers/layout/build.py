@@ -40,6 +40,10 @@ _NOTE_TITLE = regex.compile(r"^\s*(?:Note|Vedlegg)\s+(?:[A-Z]|\d{1,2})\s+\p{Lu}"
 MAX_HEADING_TAIL = 80
 #: the rest of a table cell wrapped onto a line of its own is short
 MAX_CELL_TAIL = 60
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+_HAS_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+#: header cells that name the code and name columns, which take no year
+_CODE_HEAD = regex.compile(r"(?i)(?:kap\.?|kapittel|post(?:-?\s?gr\.)?|betegnelse|postnavn|benevnelse)")
 #: a table's id printed in a cell of its own over the table ("PIPR", "KPAL": the web edition's)
 _TABLE_ID = regex.compile(r"\p{Lu}{3,5}")
 # a paragraph that ends without closing punctuation (or with ")" only) before a box did not end: the
@@ -646,7 +650,7 @@ def _table(b: _Builder, lines, kept, breaks, roles, k: int) -> int:
         ]
     rows = _join_bottom_aligned(_join_textless(rows))
     rows = _take_unit(rows, unit_holder := [unit])
-    rows = tables.mark_headers(rows)
+    rows = _join_header_years(tables.mark_headers(rows))
     caption = None
     prev = b.blocks[-1] if b.blocks else None
     if prev is not None and prev.kind is Kind.CAPTION:
@@ -714,6 +718,25 @@ def _wrapped_name_col(above: Row, row: Row) -> int | None:
     if not amounts or not all(tables.is_number_cell(t) for t in amounts):
         return None
     return name if not tables.is_number_cell(b[name]) else None
+
+
+def _join_header_years(rows: list[Row]) -> list[Row]:
+    """A header cell wrapped onto a header row of its own ("Regnskap" / "2023" beside "Saldert budsjett
+    2024", "Forslag 2025"): the row of bare years completes, in order, the header cells that name no year."""
+    if len(rows) < 2 or not (rows[0].header and rows[1].header):
+        return rows
+    years = [c for c in rows[1].cells if c.text]
+    if not years or not all(_YEAR.fullmatch(c.text) for c in years):
+        return rows
+    bare = [i for i, c in enumerate(rows[0].cells) if c.text and not _HAS_YEAR.search(c.text)]
+    named = [i for i in bare if not _CODE_HEAD.fullmatch(rows[0].cells[i].text)]
+    if len(named) != len(years):
+        return rows
+    cells = list(rows[0].cells)
+    for i, y in zip(named, years, strict=True):
+        cells[i] = Cell(f"{cells[i].text} {y.text}", cells[i].line, cells[i].col)
+    head = Row(tuple(cells), rows[0].line, True, last_line=rows[1].last_line or rows[1].line)
+    return [head, *rows[2:]]
 
 
 def _take_unit(rows: list[Row], holder: list[str | None]) -> list[Row]:
