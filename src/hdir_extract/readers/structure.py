@@ -34,6 +34,9 @@ UNIT = regex.compile(
     r"|1\s?000\s*kr(?:oner)?\.?|mill(?:\.|ioner)?\s*kr(?:oner)?\.?|mrd\.?\s*kr(?:oner)?\.?|kroner|kr\.?)\s*\)?$",
     regex.IGNORECASE,
 )
+# the title of a note to the accounts or of an annex: "Note A Forklaring av …", "Note 9 Sammenheng …",
+# "Vedlegg 1 Oversikt …"
+NOTE_TITLE = regex.compile(r"^\s*(?:Note|Vedlegg)\s+(?:[A-Z]|\d{1,2})\s+\p{Lu}")
 # the label ends where no digit or lower-case letter goes on: a title may be glued to the number
 # ("Tabell 7-1Nøkkeltall Helfo", as the årsrapport prints it), "Tabell 3ab" is no label
 CAPTION = regex.compile(

@@ -34,8 +34,6 @@ _FOOTNOTE_GOES_ON = regex.compile(
 _HEADING_GOES_ON = regex.compile(r"(?r)(?:\b(?:og|i|for|av|til|med|om|på|eller)|[-\u2010,–])\s*$")
 # a heading's title wrapped before its period: "6.4.2 Prioriterte nasjonale innsatsområder" / "2024–2028"
 _YEARS = regex.compile(r"^(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?$")
-# the title of a note to the accounts or of an annex: "Note A Forklaring av …", "Note 1 Driftsinntekter"
-_NOTE_TITLE = regex.compile(r"^\s*(?:Note|Vedlegg)\s+(?:[A-Z]|\d{1,2})\s+\p{Lu}")
 #: a continuation line of a heading is short
 MAX_HEADING_TAIL = 80
 #: the rest of a table cell wrapped onto a line of its own is short
@@ -371,10 +369,10 @@ def _mark_numeric_rows(
             j < len(kept)
             and roles[j] in (Role.TEXT, Role.UNIT)
             and (roles[j] is Role.UNIT or tables.row_like(lines[kept[j]].text))
-            and not _NOTE_TITLE.match(lines[kept[j]].text)
+            and not structure.NOTE_TITLE.match(lines[kept[j]].text)
         ):
             j += 1
-        if j < len(kept) and roles[j] is Role.TEXT and _NOTE_TITLE.match(lines[kept[j]].text):
+        if j < len(kept) and roles[j] is Role.TEXT and structure.NOTE_TITLE.match(lines[kept[j]].text):
             # "Note A Forklaring av samlet tildeling utgifter" right after a table's last row: the title
             # of the next note (and its table), never a row of the table above
             roles[j] = Role.HEADING

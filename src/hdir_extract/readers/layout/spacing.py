@@ -45,7 +45,6 @@ _FIELD = regex.compile(r"^\p{Lu}\p{L}{1,19}:\s+\S")  # "Frist: …", "ID: TB2023
 # ("TTB2023-08 Gratis morsmelkerstatning …", "NH2026-03 …"), a heading with its body below it
 # an identifier and a capital: "TB2026-9 Avd. HOD: …", "TTB2023-08 Gratis …" (a reference going on with
 # its sentence has none: "TB2025-41 gitt til …", "TB2026-2, punkt 2.", "TTB2024-41) og …")
-_NOTE_TITLE = regex.compile(r"^Note\s+(?:\d{1,2}|[A-Z])\s+\p{Lu}")
 # a label alone on its line: one to three words and a colon ("Nøkkeltall:", "Styringsparametere:")
 _LABEL_LINE = regex.compile(r"^\s*\p{Lu}\p{Ll}+(?:[ -]\p{L}+){0,2}:\s*$")
 _ID_LED = regex.compile(r"^\p{Lu}{1,5}\s?20\d\d\s?[-–]\s?\d{1,3}\s+\p{Lu}")
@@ -156,9 +155,9 @@ def _note_title_apart(before: str, after: str) -> bool:
     a, b = after.strip(), before.strip()
     if "\t" in before + after:
         return False
-    if _NOTE_TITLE.match(a):
+    if structure.NOTE_TITLE.match(a):
         return not GOES_ON.search(b) and not _HYPHEN_END.search(b)
-    return bool(_NOTE_TITLE.match(b)) and a[:1].isupper()
+    return bool(structure.NOTE_TITLE.match(b)) and a[:1].isupper()
 
 
 def _label_after(before: str, after: str) -> bool:
