@@ -181,26 +181,6 @@ def test_a_kapittel_title_on_top_of_a_page_opens_its_table() -> None:
     assert (3732, 90, "regnskap", 591_078_000) in found
 
 
-def _placed(cells: list[tuple[str, float]], top: float) -> PageLine:
-    """A line of cells, each starting at its x (words of one cell set a space apart)."""
-    words = []
-    for text, x in cells:
-        for t in text.split():
-            words.append(Word(t, x, x + WORD * len(t), top, top + HEIGHT))
-            x += WORD * len(t) + 2.5
-    return PageLine(
-        " ".join(c for c, _ in cells),
-        words[0].x0,
-        words[-1].x1,
-        top,
-        top + HEIGHT,
-        words=words,
-        cell_gap=20.0,
-        left=60.0,
-        right=535.0,
-    )
-
-
 def _right(text: str, x1: float) -> tuple[str, float]:
     """A cell set flush right to `x1`."""
     return text, x1 - WORD * len(text.replace(" ", "")) - 2.5 * text.count(" ")
@@ -211,15 +191,13 @@ def test_a_column_only_the_header_prints_is_a_column() -> None:
     alone prints that column, no more rows than may cross a river. Its words stay a column of their
     own, so "Saldert budsjett 2024" is not read as "Saldert Forslag budsjett 2025 2024"."""
     head = [
-        _placed(
-            [("Post", 64), ("Betegnelse", 108), ("Regnskap", 375), ("Saldert", 446), ("Forslag", 505)], 100
-        ),
-        _placed([("2023", 399), ("budsjett", 439), ("2025", 520)], 110),
-        _placed([("2024", 459)], 120),
+        _row([("Post", 64), ("Betegnelse", 108), ("Regnskap", 375), ("Saldert", 446), ("Forslag", 505)], 100),
+        _row([("2023", 399), ("budsjett", 439), ("2025", 520)], 110),
+        _row([("2024", 459)], 120),
     ]
     names = ["Spesielle driftsutgifter", "Kommunale tiltak", "Vertskommuner", "Utviklingstiltak"]
     rows = [
-        _placed(
+        _row(
             [(f"{60 + i}", 73), (name, 108), _right(f"{100 + i} 229", 419), _right(f"{200 + i} 871", 479)],
             top,
         )
