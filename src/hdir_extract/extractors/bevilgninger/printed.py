@@ -152,10 +152,26 @@ def printed_rows(doc: Document, blocks: tuple[Block, ...] | None = None) -> list
                     out.append(Printed(text, r.line, i, b.kind, cells=r.cells, header=r.header, unit=b.unit))
             continue
         unit = b.unit if b.kind is Kind.TABLE else None
+        heads = _wrapped_heads(b)
         for no in _block_lines(b):
-            text = doc.text(no)
+            text = heads.get(no, doc.text(no))
             if no in seen or no in furniture or not text.strip():
                 continue
             seen.add(no)  # a line shared by two blocks (a heading and its body on one line) is one row
             out.append(Printed(text, no, i, b.kind, numbered=numbered, unit=unit))
+    return out
+
+
+def _wrapped_heads(block: Block) -> dict[int, str]:
+    """A text-layer table's column header whose cells wrapped over lines ("Kap. post Tidligere" /
+    "bevilgning Ny tildeling Sum" / "tildelt"), read as the layout joined it: its first line carries the
+    whole header, its other lines nothing (""), so that a column name broken between lines is one name.
+    Body rows keep their printed lines (the flow readers tell their names and amounts apart)."""
+    out: dict[int, str] = {}
+    if block.kind is not Kind.TABLE:
+        return out
+    for r in block.rows:
+        if r.header and r.last_line is not None and r.last_line > r.line:
+            out.update(dict.fromkeys(range(r.line + 1, r.last_line + 1), ""))
+            out[r.line] = "\t".join(c.text for c in r.cells if c.text)
     return out

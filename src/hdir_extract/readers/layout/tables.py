@@ -30,6 +30,10 @@ _P1 = regex.compile(r"(?r)[\p{L}][.:;!?]$")
 _P2 = regex.compile(r"\d{1,4}(?:\s+\d{1,2})?\s+\p{L}")
 _P3 = regex.compile(r"(?r)[\p{L}\d)][.!?]$")
 _P4 = regex.compile(r"\p{L}")
+#: a sentence ending inside the line and the next one starting ("… til dialog om oppdraget.
+#: Helsedirektoratet tildeles 350 000"): a word of three or more lower-case letters (no abbreviation
+#: such as "jf." or "mv.") ends it
+_SENTENCE_INSIDE = regex.compile(r"\p{Ll}{3}[.!?]\s+\p{Lu}")
 
 #: a number token of a table row: "1 234" groups, "-2,7", "14,5 %", "(123)", "–" (nil)
 _NUM_TOKEN = regex.compile(r"^[-\u2212\u2013(]?\d[\d.,]*\)?%?$|^[-\u2212\u2013]$|^%$")
@@ -81,6 +85,9 @@ def numeric_row(text: str) -> bool:
         return False
     if _P1.search(t):
         return False  # a sentence
+    if _SENTENCE_INSIDE.search(t):
+        # prose broken after a number (a narrow column): a row's label is a name, not two sentences
+        return False
     n = trailing_numbers(t)
     label_words = len(t.split()) - n
     if (t.endswith(".") and label_words >= 5) or label_words > MAX_LABEL_WORDS:
