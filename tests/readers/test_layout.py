@@ -369,3 +369,20 @@ def test_a_header_cell_wrapped_onto_a_row_of_bare_years_is_completed():
     # two bare years for one header cell without a year: nothing to pair, the rows stay
     two = Row((Cell("2023", 11, 0), Cell("2022", 11, 1)), 11, True)
     assert _join_header_years([head, two, body]) == [head, two, body]
+
+
+def test_a_whole_sentence_under_a_table_is_running_text_not_a_wrapped_cell():
+    # a change table's one row, then the letter's sentence about it, no blank line between (a PDF whose
+    # gaps the reader does not see as paragraph breaks): the sentence ends the table
+    text = (
+        "(i 1 000 kroner)\n"
+        "Kap. post\tTidligere tildeling\tNy tildeling\tSum tildelt\n"
+        "770.70\t456 847\t41 600\t498 447\n"
+        "Tildelingen på posten økes med 41,6 mill. kroner.\n"
+        "Kap. 2756, post 70\n"
+    )
+    doc = read_document("letter.txt", text.encode())
+    table = doc.of_kind(Kind.TABLE)[0]
+    assert [r.line for r in table.rows] == [2, 3] and table.last_line == 3
+    assert _block_at(doc, 4).kind is Kind.PARAGRAPH
+    assert _block_at(doc, 4).text.startswith("Tildelingen på posten økes med 41,6 mill. kroner.")

@@ -44,6 +44,9 @@ _HAS_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _CODE_HEAD = regex.compile(r"(?i)(?:kap\.?|kapittel|post(?:-?\s?gr\.)?|betegnelse|postnavn|benevnelse)")
 #: a table's id printed in a cell of its own over the table ("PIPR", "KPAL": the web edition's)
 _TABLE_ID = regex.compile(r"\p{Lu}{3,5}")
+#: a whole sentence on its line: a capital, three words more, and a full stop after a word of three or
+#: more lower-case letters (no abbreviation: "mv.", "jf.")
+_WHOLE_SENTENCE = regex.compile(r"^\p{Lu}\S*(?:\s+\S+){3,}?\p{Ll}{3}[.!?]$")
 # a paragraph that ends without closing punctuation (or with ")" only) before a box did not end: the
 # box is a float the typesetter put in the middle of the sentence
 # ("… i distriktene.13": a footnote reference after the full stop closes it too)
@@ -597,6 +600,10 @@ def _wrapped_cell(text: str, brk: bool, roles: list[Role], j: int, nxt: str | No
     t = text.strip()
     if t.endswith(":"):
         return False  # "Utgifter:": a section of the table's document, not the rest of a cell
+    if _WHOLE_SENTENCE.match(t):
+        # "Tildelingen på posten økes med 41,6 mill. kroner." under a one-row change table: the running
+        # text after the table (a cell's wrapped rest is a fragment of a name, not a sentence)
+        return False
     if not brk:
         return len(t) <= MAX_CELL_TAIL
     if nxt is not None and (_TABLE_ID.fullmatch(nxt.strip()) or structure.is_unit_line(nxt)):
