@@ -36,6 +36,9 @@ def test_titles_and_issuers(corpus_docs):
     assert prop.utsteder == "Helse- og omsorgsdepartementet"
     meld = corpus_docs[("meld_st", 2024)]
     assert meld.tittel.startswith("Meld. St. 9 (2023–2024) Nasjonal helse- og samhandlingsplan")
+    # the report's agency is read from its first pages (it prints no title page: the leader's foreword
+    # names it), not assumed
+    assert corpus_docs[("aarsrapport", 2023)].utsteder == "Helsedirektoratet"
 
 
 def test_unknown_document_is_skipped_with_a_warning():

@@ -147,6 +147,24 @@ def _ministry(text: str) -> str | None:
     return " ".join(m.group(1).split()) if m else None
 
 
+#: a state agency's name: "Helsedirektoratet", "Folkehelseinstituttet", "Statens helsetilsyn",
+#: "Direktoratet for medisinske produkter" (a ministry is its owner, never the report's author)
+_AGENCY = regex.compile(
+    r"\b(?:Statens\s+\p{Ll}+|Direktoratet\s+for\s+\p{Ll}+(?:\s+\p{Ll}+)?"
+    r"|\p{Lu}\p{Ll}+(?:direktoratet|tilsynet|instituttet|etaten|verket|senteret|ombudet|nemnda))\b"
+)
+
+
+def _agency(head: Head) -> str | None:
+    """The agency an annual report is by: the agency name its first pages print most often (at least
+    twice), or None: never a guess."""
+    counts = Counter(" ".join(m.group(0).split()) for m in _AGENCY.finditer(head.text))
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    return name if n >= 2 else None
+
+
 def _after(head: Head, k: int, n: int = 3) -> str:
     return " ".join(head.texts[k + 1 : k + 1 + n])
 
@@ -317,7 +335,7 @@ def _classify_aarsrapport(doc: Document, head: Head) -> Classification | None:
         "aarsrapport",
         year,
         f"Årsrapport {year}",
-        "Helsedirektoratet",
+        _agency(head),
         "the annual report's chapters with 'Årsrapport YYYY' as title or running footer",
     )
 

@@ -31,6 +31,13 @@ from hdir_extract.extractors.bevilgninger.common import (
 from hdir_extract.extractors.bevilgninger.printed import Printed, printed_rows
 
 TITLE = regex.compile(r"^\s*Tabell\s+[\d-]+\s+Bevilgningsrapportering\b(?P<rest>.*)$", regex.I)
+#: the state template's own title, without a table number ("Oppstilling av bevilgningsrapportering
+#: 31.12.2024", "Bevilgningsrapportering 2024"): the whole line, so that prose about the statement
+#: ("… bevilgningsrapportering (Tabell 6-1 …)") opens nothing
+TEMPLATE_TITLE = regex.compile(
+    r"^\s*(?:Oppstilling\s+av\s+b|B)evilgningsrapportering"
+    r"(?P<rest>(?:\s+(?:pr\.?|per))?\s+(?:\d{1,2}\.\s?\d{1,2}\.\s?)?\d{4})?\s*$"
+)
 ROW_START = regex.compile(r"^\s*(?P<kap>\d{3,4})(?:\s+(?=\p{L})|\s*$)")
 NOTE_START = regex.compile(r"^\s*Note\s+[A-Z]\b", regex.I)
 SUM_LINE = regex.compile(r"^\s*Sum\s+(?P<what>\p{L}+)")
@@ -215,11 +222,11 @@ def extract_aarsrapport(ctx: Ctx) -> None:
     samlet: dict[tuple[int, int], int] = {}
     i = 0
     while i < len(rows):
-        m = TITLE.match(rows[i].text)
+        m = TITLE.match(rows[i].text) or TEMPLATE_TITLE.match(rows[i].text)
         if not m:
             i += 1
             continue
-        years = regex.findall(r"\d{4}", m.group("rest"))
+        years = regex.findall(r"\d{4}", m.group("rest") or "")
         year = int(years[-1]) if years else ctx.doc.aar
         kilde = rows[i].text.strip()
         i = _table(ctx, rows, i + 1, year, kilde, samlet)
