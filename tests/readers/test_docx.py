@@ -436,3 +436,19 @@ def test_a_docx_named_txt_is_read_as_docx():
 def test_empty_word_document_has_no_text():
     with pytest.raises(SourceError, match="no text"):
         read_document("tom.docx", _save(docx.Document()))
+
+
+def test_a_continued_box_keeps_its_title():
+    """ "Boks 7.1 forts." after a page break: the box it continues is "Regjeringen vil", and so is it
+    (as in the text and Markdown readers), so its items are read as commitments too."""
+    out = docx.Document()
+    out.add_heading("7 Gode tjenester til gravide", level=1)
+    out.add_heading("Boks 7.1 Regjeringen vil", level=3)
+    out.add_paragraph("Opprettholde dagens fødetilbud innenfor planperioden.", style="List Bullet")
+    out.add_paragraph("Løpende tekst mellom boksens to deler.")
+    out.add_heading("Boks 7.1 forts.", level=3)
+    out.add_paragraph("Videreutvikle doulaordningen for gravide med innvandrerbakgrunn.", style="List Bullet")
+    buf = io.BytesIO()
+    out.save(buf)
+    doc = read_document("meld.docx", buf.getvalue())
+    assert [(b.number, b.title) for b in doc.boxes] == [("Boks 7.1", "Regjeringen vil")] * 2

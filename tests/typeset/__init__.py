@@ -18,7 +18,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.typeset import markdown, onecolumn, twocolumn
+from tests.typeset import markdown, onecolumn, twocolumn, word
 from tests.typeset.source import Element, elements
 from tests.typeset.textlayer import typeset_lines
 
@@ -26,11 +26,12 @@ STYLES: dict[str, Callable[[str, list[Element]], bytes]] = {
     "onecolumn": onecolumn.typeset,
     "twocolumn": twocolumn.typeset,
 }
-#: every style, "textlayer": the text file's own lines set as they are (tests/typeset/textlayer.py), and
-#: "markdown": the structure written as a converter writes Markdown (tests/typeset/markdown.py)
-ALL_STYLES = (*STYLES, "textlayer", "markdown")
+#: every style, "textlayer": the text file's own lines set as they are (tests/typeset/textlayer.py),
+#: "markdown": the structure written as a converter writes Markdown (tests/typeset/markdown.py), and
+#: "docx": the structure written as Word writes it (tests/typeset/word.py)
+ALL_STYLES = (*STYLES, "textlayer", "markdown", "docx")
 #: the file name ending of each style's rendering (what the pipeline reads it as)
-SUFFIX = {"markdown": ".md"}
+SUFFIX = {"markdown": ".md", "docx": ".docx"}
 #: the text reader's layout rules, which decide what the typesetters print as a table
 _SRC = Path(__file__).resolve().parents[2] / "src" / "hdir_extract"
 _LAYOUT = _SRC / "readers" / "layout"
@@ -42,6 +43,8 @@ def render(path: Path, style: str) -> bytes:
         return typeset_lines(path.read_text(encoding="utf-8").split("\n"), title)
     if style == "markdown":
         return markdown.typeset(title, els)
+    if style == "docx":
+        return word.typeset(title, els)
     return STYLES[style](title, els)
 
 

@@ -89,6 +89,17 @@ def box_start(text: str) -> tuple[str, str] | None:
     return " ".join(m.group("num").split()), (m.group("title") or "").strip()
 
 
+def box_title(number: str | None, title: str, earlier: dict[str, str]) -> str:
+    """The title a box is known by: a box continued after a page break ("Boks 7.1 forts.") keeps the
+    title of the box it continues ("Regjeringen vil"). `earlier`: titles of the boxes read so far, by
+    number (updated here)."""
+    if number is not None and title.casefold().startswith("forts") and number in earlier:
+        return earlier[number]
+    if number is not None:
+        earlier[number] = title
+    return title
+
+
 def is_box_end(text: str) -> bool:
     t = text.strip()
     return t[:1] in _BOX_END_FIRST and bool(BOX_END.match(t))

@@ -290,6 +290,7 @@ def _box_end_index(blocks: list[Block], start: int) -> int:
 def _boxes(blocks: list[Block]) -> tuple[list[Block], list[Box]]:
     out = list(blocks)
     boxes: list[Box] = []
+    titles: dict[str, str] = {}
     i = 0
     while i < len(out):
         b = out[i]
@@ -299,6 +300,7 @@ def _boxes(blocks: list[Block]) -> tuple[list[Block], list[Box]]:
         end = _box_end_index(out, i)
         printed = structure.box_start(b.text)
         number, title = (printed[0], printed[1]) if printed else (None, b.text.strip())
+        title = structure.box_title(number, title, titles)  # "Boks 7.1 forts." keeps its title
         index = len(boxes)
         boxes.append(Box(index, title, number, i, end, out[i].first_line, out[end].last_line))
         for k in range(i, end + 1):

@@ -25,7 +25,7 @@ from dataclasses import replace
 import regex
 
 from hdir_extract.document import Block, Box, Kind
-from hdir_extract.readers.structure import box_start
+from hdir_extract.readers.structure import box_start, box_title
 
 MAX_TITLE_WORDS = 20
 MAX_TITLE_CHARS = 140
@@ -100,10 +100,7 @@ def _apply(blocks: list[Block], spans: list[Span]) -> tuple[list[Block], list[Bo
     boxes: list[Box] = []
     titles: dict[str, str] = {}
     for first, last, number, title in spans:
-        if number is not None and title.casefold().startswith("forts") and number in titles:
-            title = titles[number]  # "Boks 7.1 forts.": the box goes on after a page break, its title too
-        elif number is not None:
-            titles[number] = title
+        title = box_title(number, title, titles)
         index = len(boxes)
         boxes.append(Box(index, title, number, first, last, out[first].first_line, out[last].last_line))
         for j in range(first, last + 1):
