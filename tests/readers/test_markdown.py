@@ -520,3 +520,38 @@ def test_a_caption_with_its_title_glued_to_the_number_names_its_table():
     head, table = doc.blocks
     assert (head.kind, head.number) == (Kind.CAPTION, "Tabell 7-1")
     assert table.caption == "Tabell 7-1Nøkkeltall Helfo"
+
+
+def _paged_letter() -> str:
+    """A letter converted page by page: each page's running head ("Tildelingsbrev 2027
+    Helsedirektoratet 3", the number at either end) left as a paragraph between two pages' paragraphs."""
+    parts = ["# Tildelingsbrev 2027 til Helsedirektoratet", "Dette tildelingsbrevet gjelder for 2027."]
+    for page in range(2, 9):
+        head = f"Tildelingsbrev 2027 Helsedirektoratet {page}" if page % 2 else f"{page} Tildelingsbrev 2027"
+        parts += [f"## TB2027-{page:02d} Oppdrag nummer {page} om bedre tjenester"]
+        parts += [f"Helsedirektoratet skal utrede tiltak {page}.{k} og rapportere om det." for k in range(8)]
+        parts += [head]
+    return "\n\n".join(parts) + "\n"
+
+
+def test_running_heads_a_converter_left_are_page_furniture():
+    text = _paged_letter()
+    doc = read_document("brev.md", text.encode())
+    heads = [f.text for f in doc.furniture]
+    assert heads == [
+        f"{n} Tildelingsbrev 2027" if n % 2 == 0 else f"Tildelingsbrev 2027 Helsedirektoratet {n}"
+        for n in range(2, 9)
+    ]
+    assert not any("Tildelingsbrev 2027 Helsedirektoratet" in b.text for b in doc.blocks)
+    # the line keeps its text (a line number finds it in the file), and `sidemarg` cites that line
+    f = doc.furniture[1]
+    assert doc.text(f.line) == text.split("\n")[f.line - 1] == "Tildelingsbrev 2027 Helsedirektoratet 3"
+
+
+def test_a_heading_or_item_that_ends_in_a_number_is_never_furniture():
+    parts = []
+    for k in range(1, 6):
+        parts += [f"## Mål {k}", *[f"Tekst om mål {k} og arbeidet med det, del {n}." for n in range(9)]]
+        parts += [f"- Nøkkeltall for delmål {k}"]
+    doc = read_document("mal.md", ("\n\n".join(parts) + "\n").encode())
+    assert doc.furniture == ()
