@@ -16,6 +16,7 @@ from hdir_extract.checks.grounding import compact
 from hdir_extract.document import Document, Line
 from hdir_extract.extractors import tiltak
 from hdir_extract.models import Tiltak
+from hdir_extract.pipeline import extract_bytes
 from hdir_extract.readers.layout import SourceLine, build_layout
 from hdir_extract.readers.text import read_text
 
@@ -538,3 +539,40 @@ def test_the_text_gives_exactly_the_docx_tiltak(meld, docx):
 def test_the_pdf_typeset_from_the_text_gives_the_same_tiltak(meld):
     pdf = _rendering(SHARED_PDF)
     assert Counter(_norm(r.tekst) for r in pdf) == Counter(_norm(r.tekst) for r in meld)
+
+
+NEW_PAPER = """# Meld. St. 5 (2026–2027) Melding til Stortinget
+
+## Folkehelsemeldinga – Gode liv i eit trygt samfunn
+
+Tilråding frå Helse- og omsorgsdepartementet 3. april 2027, godkjend i statsråd same dagen.
+
+## 2 Levevanar
+
+Fysisk aktivitet er viktig for helsa. Mange barn og unge er for lite aktive.
+
+Regjeringa vil:
+
+- styrkje arbeidet med fysisk aktivitet i skulen
+- etablere ei nasjonal ordning for aktivitetskontaktar i kommunane
+
+Kosthaldet i befolkninga har vorte betre.
+
+### Regjeringa vil
+
+- innføre gratis frukt og grønt i grunnskulen
+"""
+
+
+def test_a_new_white_paper_in_nynorsk_with_its_title_on_one_line():
+    """A converter joined the title lines ("Meld. St. 5 (2026–2027) Melding til Stortinget"), and the
+    paper is in nynorsk: "Regjeringa vil" announces commitments as "Regjeringen vil" does."""
+    res = extract_bytes("meld.md", NEW_PAPER.encode())
+    dok = res.tables["dokumenter"][0]
+    assert (dok["dokumenttype"], dok["aar"]) == ("meld_st", 2027)
+    assert dok["tittel"] == "Meld. St. 5 (2026–2027) Folkehelsemeldinga – Gode liv i eit trygt samfunn"
+    assert [(r["linje"], r["tekst"]) for r in res.tables["tiltak"]] == [
+        (13, "styrkje arbeidet med fysisk aktivitet i skulen"),
+        (14, "etablere ei nasjonal ordning for aktivitetskontaktar i kommunane"),
+        (20, "innføre gratis frukt og grønt i grunnskulen"),
+    ]

@@ -48,7 +48,12 @@ TITLE_BLOCKS = 25
 # Title lines only: the name stands alone on a short line (a mention in prose is not a title).
 _PROP = regex.compile(r"^Prop\.\s*(\d+)\s*(L?S|L)\b\s*(?:\((\d{4}\s*[-–]\s*\d{4})\))?$")
 _BUDGET_YEAR = regex.compile(r"FOR\s+BUDSJETT[ÅA]RET\s+(\d{4})", regex.IGNORECASE)
-_MELD = regex.compile(r"^Meld\.\s*St\.\s*(\d+)\s*(?:\((\d{4}\s*[-–]\s*\d{4})\))?$")
+# "Meld. St. 9 (2023–2024)" on its own line, or joined with the next title line by a converter ("# Meld.
+# St. 5 (2026–2027) Melding til Stortinget Folkehelsemeldinga"); never a sentence about one
+_MELD = regex.compile(
+    r"^Meld\.\s*St\.\s*(\d+)\s*(?:\((\d{4}\s*[-–]\s*\d{4})\))?"
+    r"(?:\s+Melding\s+til\s+Stortinget\b\s*(?P<sub>.*))?$"
+)
 _SESSION = regex.compile(r"\((\d{4}\s*[-–]\s*\d{4})\)")
 _MINISTRY = regex.compile(r"\b(\p{Lu}\p{Ll}*-\s+og\s+\p{Ll}*departementet|\p{Lu}\p{Ll}*departementet)\b")
 _TB_ID_YEAR = regex.compile(r"(?<![A-Za-z])TT?B\s?[-–]?\s?(20\d\d)\s?[-–]\s?\d{1,3}")
@@ -201,7 +206,7 @@ def _classify_meld(doc: Document, head: Head) -> Classification | None:
         return None
     k, m = found
     session = parse_session(m.group(2)) if m.group(2) else _session_in(_after(head, k))
-    subtitle = next(
+    subtitle = m.group("sub") or next(
         (
             t
             for t in head.texts[k + 1 :]  # the title lines after "Meld. St. 9"

@@ -22,16 +22,21 @@ FUNCTION_WORDS = frozenset(
         *("som", "at", "en", "et", "ei", "den", "det", "de", "der", "samt", "under", "etter", "innen"),
         *("innenfor", "blant", "mellom", "hos", "uten", "over", "vil", "skal", "kan", "må", "bør", "både"),
         *("enten", "hvor", "når", "hvis", "fordi", "dersom", "slik"),
+        # nynorsk
+        *("frå", "ein", "eit", "dei", "innanfor", "utan", "anten", "kvar", "viss", "skal", "blant"),
     }
 )
-_SUBJECT_VERB = regex.compile(r"\bregjeringen\s+vil\b|\bvil\s+regjeringen\b", regex.IGNORECASE)
+# "regjeringen" (bokmål) or "regjeringa" (nynorsk: white papers are written in either)
+_GOVERNMENT = r"regjering(?:en|a)"
+_SUBJECT_VERB = regex.compile(rf"\b{_GOVERNMENT}\s+vil\b|\bvil\s+{_GOVERNMENT}\b", regex.IGNORECASE)
 # the announcement itself: "… at regjeringen vil:" (a sentence whose last words are the phrase)
-_LITERAL = regex.compile(r"\bregjeringen\s+vil\s*:?\s*$", regex.IGNORECASE)
+_LITERAL = regex.compile(rf"\b{_GOVERNMENT}\s+vil\s*:?\s*$", regex.IGNORECASE)
 # a title that is the phrase alone, whatever the markup left around it ("***Regjeringen vil***")
-_TITLE = regex.compile(r"^[\W_]*regjeringen\s+vil\s*:?[\W_]*$", regex.IGNORECASE)
+_TITLE = regex.compile(rf"^[\W_]*{_GOVERNMENT}\s+vil\s*:?[\W_]*$", regex.IGNORECASE)
 # A colon sentence that announces goals or results lists goals, not commitments (issue 11).
 _GOALS = regex.compile(
-    r"\bfølgende\s+(?:\w+\s+)?(?:mål|målsettinger|resultater|resultatmål)\b|\bmål(?:ene)?\s*(?:er)?\s*:\s*$",
+    r"\bfølg(?:end|jand)e\s+(?:\w+\s+)?(?:mål|målsettinger|resultater|resultatmål|resultat)\b"
+    r"|\bmål(?:ene|a)?\s*(?:er)?\s*:\s*$",
     regex.IGNORECASE,
 )
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}«\d])")
