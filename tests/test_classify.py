@@ -59,6 +59,21 @@ def test_a_mention_of_prop_1_s_in_prose_is_not_a_title():
     assert res.tables["dokumenter"][0]["dokumenttype"] == "ukjent"
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "# Prop. 1 S (2025–2026) Proposisjon til Stortinget (forslag til stortingsvedtak)",
+        "# Prop. 1 S (2025–2026) Helse- og omsorgsdepartementet",
+    ],
+)
+def test_a_prop_title_a_converter_joined_on_one_line(title):
+    text = f"{title}\n\nFOR BUDSJETTÅRET 2026\n\nUtgiftskapitler: 700–782\n"
+    cls = classify(read_document("prop.md", text.encode()))
+    assert (cls.dokumenttype, cls.aar, cls.tittel) == ("prop_1_s", 2026, "Prop. 1 S (2025–2026)")
+    text = "# Innledning\n\nProp. 1 S (2025–2026) foreslår at bevilgningen økes.\n"
+    assert classify(read_document("prop.md", text.encode())).dokumenttype == "ukjent"
+
+
 # --- letters, oppdragsdokumenter and texts about them ----------------------------------------------
 
 FIXTURES = Path(__file__).resolve().parent / "extractors" / "oppdrag" / "fixtures"

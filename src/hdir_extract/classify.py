@@ -46,7 +46,13 @@ HEAD_BLOCKS = 60
 #: a title stands among the first blocks
 TITLE_BLOCKS = 25
 # Title lines only: the name stands alone on a short line (a mention in prose is not a title).
-_PROP = regex.compile(r"^Prop\.\s*(\d+)\s*(L?S|L)\b\s*(?:\((\d{4}\s*[-–]\s*\d{4})\))?$")
+# "Prop. 1 S (2024–2025)" on its own line, or joined with the next title line by a converter ("Prop. 1 S
+# (2025–2026) Proposisjon til Stortinget (forslag til stortingsvedtak)", "… Helse- og
+# omsorgsdepartementet"); never a sentence about one
+_PROP = regex.compile(
+    r"^Prop\.\s*(\d+)\s*(L?S|L)\b\s*(?:\((\d{4}\s*[-–]\s*\d{4})\))?"
+    r"(?:\s+(?:Proposisjon\s+til\s+Stortinget\b.*|\p{Lu}[\p{L} -]*departementet))?$"
+)
 _BUDGET_YEAR = regex.compile(r"FOR\s+BUDSJETT[ÅA]RET\s+(\d{4})", regex.IGNORECASE)
 # "Meld. St. 9 (2023–2024)" on its own line, or joined with the next title line by a converter ("# Meld.
 # St. 5 (2026–2027) Melding til Stortinget Folkehelsemeldinga"); never a sentence about one
