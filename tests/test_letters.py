@@ -14,7 +14,7 @@ from hdir_extract.extractors.brev.letterhead import letterhead_segments
 from hdir_extract.extractors.brev.letters import letter_at, segment_letters
 from hdir_extract.extractors.brev.segments import segments
 from hdir_extract.models import Brev
-from hdir_extract.pipeline import classified
+from hdir_extract.pipeline import classified, extract_bytes
 from hdir_extract.readers import SourceError, read_document
 from hdir_extract.readers.text import read_text
 
@@ -149,3 +149,55 @@ def test_real_oppdragsdokument_letter():
     assert (row.brevtype, row.tillegg_nr, row.dato) == ("oppdragsdokument", None, dt.date(2026, 1, 19))
     assert (row.var_ref, row.mottaker) == ("25/3721", "Norsk helsenett SF")
     assert row.emne == "Oppdragsdokument til Norsk helsenett SF for 2026"
+
+
+ANOTHER_AGENCY = """Statens helsetilsyn
+Postboks 231 Skøyen
+0213 OSLO
+
+Deres ref Vår ref Dato
+26/00123-1 15. januar 2027
+
+Statsbudsjettet 2027 – Tildelingsbrev til Statens helsetilsyn
+
+1. Innledning
+
+Helse- og omsorgsdepartementet viser til Stortingets behandling av Prop. 1 S (2026–2027). Dette
+tildelingsbrevet gjelder for 2027.
+
+2. Mål og oppdrag
+
+TB2027-01 Tilsyn med kommunale helse- og omsorgstjenester
+Statens helsetilsyn skal gjennomføre et landsomfattende tilsyn med kommunenes
+legevakttjenester og rapportere resultatene.
+Frist: 1. desember 2027
+
+3. Budsjettildeling
+
+(i 1 000 kroner)
+Kap. Post Postnavn Bevilgning 2027 Tildeling 2027
+721 01 Driftsutgifter 182 640 182 640
+721 21 Spesielle driftsutgifter 4 500 4 500
+"""
+
+
+def test_another_agencys_letter():
+    """Next year's letter to another agency: its letterhead prints the labels on one line and the values
+    ("26/00123-1 15. januar 2027") on the next."""
+    res = extract_bytes("tildelingsbrev.txt", ANOTHER_AGENCY.encode())
+    dok = res.tables["dokumenter"][0]
+    assert (dok["dokumenttype"], dok["aar"], dok["mottaker"]) == (
+        "tildelingsbrev",
+        2027,
+        "Statens helsetilsyn",
+    )
+    [brev] = res.tables["brev"]
+    assert (brev["dato"], brev["var_ref"]) == ("2027-01-15", "26/00123-1")
+    [oppdrag] = res.tables["oppdrag"]
+    assert (oppdrag["oppdrag_id"], oppdrag["tittel"], oppdrag["frister"]) == (
+        "TB2027-01",
+        "Tilsyn med kommunale helse- og omsorgstjenester",
+        ["2027-12-01"],
+    )
+    got = {(r["kapittel"], r["post"], r["belopstype"]): r["belop_nok"] for r in res.tables["bevilgninger"]}
+    assert got[(721, 1, "tildeling")] == 182_640_000 and got[(721, 21, "bevilgning")] == 4_500_000

@@ -51,6 +51,9 @@ _TITLE_NAME = regex.compile(
 )
 #: how many printed lines after a label its value may stand on
 _REACH = 3
+#: the references a letterhead's value line opens with, under "Deres ref Vår ref Dato" ("26/00123-1
+#: 15. januar 2027"): the date follows them
+_REFS_FIRST = regex.compile(r"^(?:\s*\d{2,4}\s*/\s*\d+(?:\s*-\s*\d*)?)+\s+")
 
 
 def _date_opening(text: str) -> dt.date | None:
@@ -74,7 +77,7 @@ def letter_date(segs: list[Seg]) -> tuple[dt.date | None, int | None]:
                 return date, s.line
             continue  # "Dato Tiltak Merknad": a table header
         for nxt in segs[k + 1 : k + 1 + _REACH]:
-            date = _date_opening(nxt.text)
+            date = _date_opening(_REFS_FIRST.sub("", nxt.text, count=1))
             if date is not None:
                 return date, nxt.line
     return None, None
