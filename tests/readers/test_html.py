@@ -146,3 +146,25 @@ def test_meld_st_as_html_and_epub_is_recognised_with_its_boxes(meld_html: bytes)
         ]
         assert items[0].startswith("be Helsedirektoratet utrede hvordan omstilling"), name
         assert hashlib.sha256(data).hexdigest() == doc.sha256
+
+
+def test_a_caption_paragraph_and_a_continued_box():
+    """A page that prints its table's caption as a paragraph (no <caption>), and a box continued after a
+    page break ("Boks 7.1 forts.") that keeps its title."""
+    page = """<html><body><main>
+    <h2>Boks 7.1 Regjeringen vil</h2><ul><li>opprettholde dagens fødetilbud</li></ul>
+    <p>Løpende tekst.</p>
+    <h2>Boks 7.1 forts.</h2><ul><li>videreutvikle doulaordningen</li></ul>
+    <p>Tabell 6-1 Bevilgningsrapportering 31.12.2023</p>
+    <table><tr><th>Kapittel</th><th>Post</th><th>Beløp</th></tr>
+    <tr><td>0740</td><td>01</td><td>1 000</td></tr></table>
+    <p>Tabell 6-1 viser at regnskapet er avlagt.</p>
+    </main></body></html>"""
+    doc = _read("side.html", page.encode())
+    assert [(b.number, b.title) for b in doc.boxes] == [("Boks 7.1", "Regjeringen vil")] * 2
+    captions = [b for b in doc.blocks if b.kind is Kind.CAPTION]
+    assert [(b.text, b.number) for b in captions] == [
+        ("Tabell 6-1 Bevilgningsrapportering 31.12.2023", "Tabell 6-1")
+    ]
+    table = next(b for b in doc.blocks if b.kind is Kind.TABLE)
+    assert table.caption == "Tabell 6-1 Bevilgningsrapportering 31.12.2023"

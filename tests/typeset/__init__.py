@@ -18,7 +18,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.typeset import markdown, onecolumn, twocolumn, word
+from tests.typeset import html, markdown, onecolumn, twocolumn, word
 from tests.typeset.source import Element, elements
 from tests.typeset.textlayer import typeset_lines
 
@@ -28,10 +28,11 @@ STYLES: dict[str, Callable[[str, list[Element]], bytes]] = {
 }
 #: every style, "textlayer": the text file's own lines set as they are (tests/typeset/textlayer.py),
 #: "markdown": the structure written as a converter writes Markdown (tests/typeset/markdown.py), and
-#: "docx": the structure written as Word writes it (tests/typeset/word.py)
-ALL_STYLES = (*STYLES, "textlayer", "markdown", "docx")
+#: "docx": the structure written as Word writes it (tests/typeset/word.py), and "html": as a web page
+#: (tests/typeset/html.py)
+ALL_STYLES = (*STYLES, "textlayer", "markdown", "docx", "html")
 #: the file name ending of each style's rendering (what the pipeline reads it as)
-SUFFIX = {"markdown": ".md", "docx": ".docx"}
+SUFFIX = {"markdown": ".md", "docx": ".docx", "html": ".html"}
 #: the text reader's layout rules, which decide what the typesetters print as a table
 _SRC = Path(__file__).resolve().parents[2] / "src" / "hdir_extract"
 _LAYOUT = _SRC / "readers" / "layout"
@@ -45,6 +46,8 @@ def render(path: Path, style: str) -> bytes:
         return markdown.typeset(title, els)
     if style == "docx":
         return word.typeset(title, els)
+    if style == "html":
+        return html.typeset(title, els)
     return STYLES[style](title, els)
 
 

@@ -158,3 +158,17 @@ def caption(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     return " ".join(m.group("label").split()), m.group("title").strip()
+
+
+MAX_CAPTION = 200  # characters: a longer paragraph that opens with "Tabell 3.1" is running text
+
+
+def is_caption_paragraph(text: str) -> bool:
+    """A paragraph of its own that is a caption (a reader whose source marks no caption: Markdown's bold
+    line, HTML's paragraph): it names a table or figure ("Tabell 3.1 Bevilgninger …"); "Tabell 3.1 viser
+    …" is a sentence."""
+    found = caption(text)
+    if found is None or len(text) > MAX_CAPTION:
+        return False
+    title = found[1]
+    return not title or title[0].isupper() or title[0].isdigit()

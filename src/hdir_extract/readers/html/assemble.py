@@ -40,6 +40,7 @@ class _Assembler:
         self.blocks: list[Block] = []
         self.boxes: list[Box] = []
         self.open: _OpenBox | None = None
+        self.box_titles: dict[str, str] = {}  # title of each numbered box read so far
 
     def line(self, text: str) -> int:
         self.lines.append(Line(len(self.lines) + 1, normalise_line(text)))
@@ -75,6 +76,7 @@ class _Assembler:
         found = structure.box_start(text)
         if found or item.role == "box_title":
             number, title = found if found else (None, text)
+            title = structure.box_title(number, title, self.box_titles)  # "Boks 7.1 forts."
             ob = self.open
             element = ob is not None and ob.element and ob.first_block == len(self.blocks)
             if not element:  # a box element's own title line names it; otherwise a new box opens
@@ -111,6 +113,10 @@ def assemble(items: list[Item]) -> tuple[tuple[Line, ...], tuple[Block, ...], tu
             a.close_box()
         elif item.kind == "paragraph" and structure.box_start(text) and len(text) < 120:
             a.heading(Item("heading", text, role="box_title"))
+        elif item.kind == "paragraph" and structure.is_caption_paragraph(text):
+            # "Tabell 6-1 Bevilgningsrapportering 31.12.2023" printed as a paragraph (no <caption>)
+            number = structure.caption(text)
+            a.block(Kind.CAPTION, text, a.line(text), number=number[0] if number else None)
         elif item.kind == "paragraph":
             role = item.role
             if nxt is not None and nxt.kind == "list_item" and role is None:

@@ -37,7 +37,14 @@ from hdir_extract.document import Block, Kind, Row, Span
 from hdir_extract.parsing.text import join_two, normalise_line
 from hdir_extract.readers.markdown.inline import InlineText, clean, render
 from hdir_extract.readers.markdown.tables import html_table, pipe_cells, pipe_table
-from hdir_extract.readers.structure import box_start, caption, heading_number, is_box_end, is_unit_line
+from hdir_extract.readers.structure import (
+    box_start,
+    caption,
+    heading_number,
+    is_box_end,
+    is_caption_paragraph,
+    is_unit_line,
+)
 from hdir_extract.readers.structure import list_marker as printed_marker
 
 _LISTS = ("bullet_list", "ordered_list")
@@ -202,7 +209,7 @@ class Builder:
             self.add(Kind.PARAGRAPH, first, texts, role="unit", style="p")
         elif is_box_end(text):
             self.add(Kind.PARAGRAPH, first, texts, role="box_end", style="p")
-        elif _is_caption(text):
+        elif is_caption_paragraph(text):
             self.add(Kind.CAPTION, first, texts, number=caption(text)[0], style="p")  # type: ignore[index]
         elif it.wholly_emphasised() and _heading_like(text):
             self.add_heading(first, texts, emphasis=True, style="strong")
@@ -399,15 +406,6 @@ def _leading_heading(it: InlineText) -> tuple[str, InlineText] | None:
     if not _NEW_SENTENCE.match(head) or not _NEW_SENTENCE.match(rest_text):
         return None
     return head, rest
-
-
-def _is_caption(text: str) -> bool:
-    """A caption names a table ("Tabell 3.1 Bevilgninger …"); "Tabell 3.1 viser …" is a sentence."""
-    found = caption(text)
-    if found is None or len(text) > MAX_EMPHASIS_HEADING:
-        return False
-    title = found[1]
-    return not title or title[0].isupper() or title[0].isdigit()
 
 
 def _is_box_title_line(text: str) -> bool:
