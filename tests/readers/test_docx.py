@@ -452,3 +452,26 @@ def test_a_continued_box_keeps_its_title():
     out.save(buf)
     doc = read_document("meld.docx", buf.getvalue())
     assert [(b.number, b.title) for b in doc.boxes] == [("Boks 7.1", "Regjeringen vil")] * 2
+
+
+def test_a_caption_typed_in_the_body_style_is_the_tables_caption():
+    out = docx.Document()
+    out.add_paragraph("Tabell 6-1 Bevilgningsrapportering 31.12.2023")
+    table = out.add_table(rows=2, cols=3)
+    for cell, text in zip(
+        table.rows[0].cells + table.rows[1].cells,
+        ["Kapittel", "Post", "Beløp", "0740", "01", "1 000"],
+        strict=True,
+    ):
+        cell.text = text
+    out.add_paragraph("Tabell 6-1 viser at regnskapet er avlagt.")
+    buf = io.BytesIO()
+    out.save(buf)
+    doc = read_document("aarsrapport.docx", buf.getvalue())
+    assert [b.text for b in doc.blocks if b.kind is Kind.CAPTION] == [
+        "Tabell 6-1 Bevilgningsrapportering 31.12.2023"
+    ]
+    assert (
+        next(b for b in doc.blocks if b.kind is Kind.TABLE).caption
+        == "Tabell 6-1 Bevilgningsrapportering 31.12.2023"
+    )

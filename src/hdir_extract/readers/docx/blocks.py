@@ -150,6 +150,10 @@ def _paragraph_block(p: Para, text: str, styles: Styles, base: int) -> Block:
     role = role or ("source" if _SOURCE.match(name) else None)
     if role is None and structure.is_unit_line(text):
         role = "unit"
+    if role is None and structure.is_caption_paragraph(text):
+        # "Tabell 6-1 Bevilgningsrapportering 31.12.2023" typed in the body style, not a caption style
+        cap = structure.caption(text)
+        return Block(Kind.CAPTION, text, number=cap[0] if cap else None, **common)
     return Block(Kind.PARAGRAPH, text, role=role, **common)
 
 
