@@ -54,3 +54,26 @@ def test_corrupt_pdf():
     res = extract_bytes("broken.pdf", b"%PDF-1.4\n1 0 obj <<>> garbage")
     assert res.failed
     assert "PDF" in res.messages[0][1]
+
+
+def test_form_feeds_mark_pages_and_change_no_record():
+    """A text layer as pdftotext writes it: a form feed opens each page (here every 55 lines, in
+    mid-paragraph). The records are the plain text's, and each line knows its page."""
+    path = RAW / "tildelingsbrev-2023-helsedirektoratet.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    paged = "\n".join("\f" + t if i and i % 55 == 0 else t for i, t in enumerate(lines))
+    plain, fed = extract_bytes(path.name, path.read_bytes()), extract_bytes("paged.txt", paged.encode())
+
+    def key(table: str, row: dict) -> tuple:
+        return tuple(v for k, v in sorted(row.items()) if k not in ("dok_id", "side", "indikator_id"))
+
+    for table in ("bevilgninger", "oppdrag", "indikatorer", "brev"):
+        assert sorted(map(str, (key(table, r) for r in fed.tables[table]))) == sorted(
+            map(str, (key(table, r) for r in plain.tables[table]))
+        ), table
+    doc = read_document("paged.txt", paged.encode())
+    assert doc.n_pages == len(lines) // 55 + 1
+    assert (doc.lines[54].page, doc.lines[55].page, doc.lines[110].page) == (1, 2, 3)
+    assert "\f" not in doc.lines[55].text
+    row = next(r for r in fed.tables["bevilgninger"] if r["kapittel"] == 740 and r["post"] == 1)
+    assert row["side"] == doc.lines[row["linje"] - 1].page == 3

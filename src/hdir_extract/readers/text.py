@@ -42,14 +42,34 @@ def check_text(text: str, line_texts: list[str]) -> None:
         raise SourceError("binary content (control characters), not a text document")
 
 
+def form_feed_pages(raw: list[str]) -> tuple[list[str], list[int | None]]:
+    """Lines without form feeds, and each line's page where the file marks its pages with them (a
+    PDF's text layer as pdftotext writes it: a form feed opens each page after the first, most often at
+    the start of that page's first line). Without any form feed, pages are unknown (None)."""
+    if not any("\f" in t for t in raw):
+        return raw, [None] * len(raw)
+    page, pages, out = 1, [], []
+    for t in raw:
+        lead = len(t) - len(t.lstrip("\f"))
+        page += lead
+        pages.append(page)
+        page += t.count("\f") - lead  # a form feed after the line's text: the next line is a new page
+        out.append(t.replace("\f", ""))
+    return out, pages
+
+
 def read_text(name: str, data: bytes, sha256: str) -> Document:
     text = decode_utf8(data)
+    raw, pages = form_feed_pages(file_lines(normalise_text(text)))
     # the layout sees trailing TABs: a line holding only a TAB is an empty table cell, not a blank line
     # (`normalise_line(t, keep_tabs=True)` for every line, its Unicode part done once for the file)
-    with_tabs = [t.rstrip(" \r\n\f\v") for t in file_lines(normalise_text(text))]
-    lines = [Line(no=i, text=t.rstrip()) for i, t in enumerate(with_tabs, start=1)]
+    with_tabs = [t.rstrip(" \r\n\v") for t in raw]
+    numbered = enumerate(zip(with_tabs, pages, strict=True), start=1)
+    lines = [Line(no=i, text=t.rstrip(), page=pg) for i, (t, pg) in numbered]
     check_text(text, [ln.text for ln in lines])
-    layout = build_layout([SourceLine(i, t) for i, t in enumerate(with_tabs, start=1)])
+    layout = build_layout(
+        [SourceLine(i, t, page=pg) for i, (t, pg) in enumerate(zip(with_tabs, pages, strict=True), start=1)]
+    )
     return Document(
         dok_id="",
         source_file=name,
@@ -59,4 +79,5 @@ def read_text(name: str, data: bytes, sha256: str) -> Document:
         blocks=layout.blocks,
         boxes=layout.boxes,
         furniture=layout.furniture,
+        n_pages=pages[-1] if pages and pages[-1] is not None else None,
     )
