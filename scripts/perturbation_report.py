@@ -43,6 +43,7 @@ PERTURBATIONS = {
     "page_furniture": P.insert_page_furniture,
     "next_year": lambda lines: P.shift_years(lines, 1),
     "pdf_like": P.pdf_like,
+    "form_feeds": P.form_feeds,
 }
 AMOUNTS = {"belop_nok", "verdi"}
 _YEAR = regex.compile(r"(?<!\d)(19[89]\d|20[0-3]\d)(?!\d)")

@@ -193,6 +193,11 @@ def insert_page_furniture(lines: list[str], every: int = 55, header: str = "Side
     return out
 
 
+def form_feeds(lines: list[str], every: int = 55) -> list[str]:
+    """pdftotext's page breaks: a form feed opening every `every`-th line, in mid-paragraph."""
+    return ["\f" + t if i and i % every == 0 else t for i, t in enumerate(lines)]
+
+
 def crlf_nfd(text: str) -> str:
     import unicodedata
 

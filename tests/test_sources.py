@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from tests import perturb as P
 from tests.conftest import RAW
 
 from hdir_extract.pipeline import extract_bytes
@@ -61,7 +62,7 @@ def test_form_feeds_mark_pages_and_change_no_record():
     mid-paragraph). The records are the plain text's, and each line knows its page."""
     path = RAW / "tildelingsbrev-2023-helsedirektoratet.txt"
     lines = path.read_text(encoding="utf-8").split("\n")
-    paged = "\n".join("\f" + t if i and i % 55 == 0 else t for i, t in enumerate(lines))
+    paged = "\n".join(P.form_feeds(lines, 55))
     plain, fed = extract_bytes(path.name, path.read_bytes()), extract_bytes("paged.txt", paged.encode())
 
     def key(table: str, row: dict) -> tuple:
