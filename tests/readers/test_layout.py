@@ -386,3 +386,21 @@ def test_a_whole_sentence_under_a_table_is_running_text_not_a_wrapped_cell():
     assert [r.line for r in table.rows] == [2, 3] and table.last_line == 3
     assert _block_at(doc, 4).kind is Kind.PARAGRAPH
     assert _block_at(doc, 4).text.startswith("Tildelingen på posten økes med 41,6 mill. kroner.")
+
+
+def test_a_page_label_beside_the_title_is_a_running_head_but_a_repeated_table_head_is_not():
+    # a text extraction of a PDF: each page ends "Side N" + the document's title (glued where the
+    # extraction dropped the space), and a table that runs over pages 3-6 repeats its column head after it
+    head = "Kap./post Benevnelse Tildeling Kommentarer"
+    lines: list[str] = []
+    for page in range(1, 10):
+        if 3 <= page <= 6:
+            lines += [head, *(f"70{page}.{k + 10} Post {k} 1 000 Tekst" for k in range(18))]
+        else:
+            lines += [f"Linje {k} på side {page} i brevet, med vanlig tekst om oppdraget." for k in range(18)]
+        glue = "" if page % 2 else " "
+        lines.append(f"Side {page}{glue}Tildelingsbrev 2026 Helsedirektoratet")
+    doc = read_document("brev.txt", "\n".join(lines).encode())
+    assert [f.text for f in doc.furniture] == [ln for ln in lines if ln.startswith("Side ")]
+    tables = [b for b in doc.blocks if b.kind is Kind.TABLE]
+    assert [" ".join(b.rows[0].texts) for b in tables] == [head] * 4  # each page's table keeps its head

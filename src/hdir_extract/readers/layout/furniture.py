@@ -3,7 +3,7 @@
 A text layer carries the pages' running heads, footers and page numbers between the lines of the body,
 often in mid-sentence or between two rows of a table. A line is furniture when:
 - it is "Side N" or "Side N av M";
-- it is a running head: a short title with a page number at one end ("27 Årsrapport 2023",
+- it is a running head: a short title with a page number (or "Side N") at one end ("27 Årsrapport 2023",
   "Prop. 1 S (2024–2025) 16", "46 Meld. St. 9 2023–2024") whose title recurs at least three times with
   page numbers that rise, mostly by one or two pages, a page's worth of lines apart; or, where the text
   layer kept the head on some pages only, by more but at a steady number of lines per page (then every
@@ -30,6 +30,7 @@ from itertools import pairwise
 
 import regex
 
+from hdir_extract.readers.layout import tables
 from hdir_extract.readers.layout.lines import SourceLine
 
 # precompiled: these run once per line of every document
@@ -47,16 +48,33 @@ MIN_LETTERS = 10  # a head names a document or body, never a bare label ("Figur 
 MIN_PAGE_LINES = 15  # a page holds more lines than this (a page, not a footnote block)
 MAX_HEAD_LEN = 90
 MIN_CHAIN = 3  # bare page numbers: at least this many count pages one after the other
+#: of the running heads (and page numbers): a head's second line stands beside at least this share
+COMPANION_SHARE = 0.25
 MIN_CHAIN_GAP = 20  # … each at least this many lines after the one before (a page, not a table's rows)
+
+
+#: a page label beside the head's title ("Side 104 Meld. St. 9 …", "Tildelingsbrev 2023 Side 3 av 12");
+#: a text extraction may glue the title to the number ("Side 104Meld. St. 9")
+_SIDE_FIRST = regex.compile(r"^Side\s+(\d{1,4})(?:\s*(?:av|/)\s*\d{1,4})?\s*(?=\S)", regex.IGNORECASE)
+_SIDE_LAST = regex.compile(r"\s+Side\s+(\d{1,4})(?:\s*(?:av|/)\s*\d{1,4})?$", regex.IGNORECASE)
+
+
+def _without_side_label(t: str) -> str:
+    """The head with its page label read as the bare page number: "104 Meld. St. 9 …"."""
+    if t[:4].casefold() == "side" and (m := _SIDE_FIRST.match(t)):
+        return f"{m.group(1)} {t[m.end() :]}"
+    if "side" in t[-16:].casefold() and (m := _SIDE_LAST.search(t)):
+        return f"{t[: m.start()]} {m.group(1)}"
+    return t
 
 
 def _head_key(text: str) -> tuple[str, int] | None:
     if "\t" in text:
         return None
-    t = text.strip()
+    t = _without_side_label(text.strip())
     if not t or not (t[0].isdigit() or t[-1].isdigit()):
         return None  # `_HEAD` needs a number at one end (checked first: its lazy match is slow)
-    m = _HEAD.match(text)
+    m = _HEAD.match(t)
     if not m:
         return None
     words = m.group("t1") or m.group("t2")
@@ -122,6 +140,14 @@ def _running_heads(lines: Sequence[SourceLine]) -> set[int]:
     return found
 
 
+#: a kapittel/post code opening a row ("701.21 Spesielle …", "740 01 Driftsutgifter …")
+_CODE_ROW = regex.compile(r"^\s*\d{3,4}(?:\.\d{2}|\s+\d{2})?\s+\p{L}")
+
+
+def _opens_row(text: str) -> bool:
+    return bool(_CODE_ROW.match(text)) or tables.anchored_row(text)
+
+
 def _companions(lines: Sequence[SourceLine], heads: set[int]) -> set[int]:
     """Lines recurring exactly next to running heads: the head's second line. It must stand beside a
     head on several pages, not once (a table's repeated column head printed right after a footer)."""
@@ -131,9 +157,12 @@ def _companions(lines: Sequence[SourceLine], heads: set[int]) -> set[int]:
         for j in (i - 1, i + 1):
             if 0 <= j < len(lines) and j not in heads:
                 t = " ".join(lines[j].text.split())
+                far = j + (j - i)  # the line on its other side
                 if (
                     t
                     and "\t" not in lines[j].text
+                    # a table's column head printed again after the page's head: rows follow it
+                    and not (0 <= far < len(lines) and _opens_row(lines[far].text))
                     and exact[t] >= MIN_REPEATS
                     and len(t) <= MAX_HEAD_LEN
                     and _P2.search(t)
@@ -141,7 +170,11 @@ def _companions(lines: Sequence[SourceLine], heads: set[int]) -> set[int]:
                 ):
                     beside[j] = t
     pages = Counter(beside.values())
-    return {j for j, t in beside.items() if pages[t] >= MIN_REPEATS}
+    # a head's second line stands beside it on a good share of the pages (every other page, where verso
+    # and recto differ); a table's column head printed again after the running head stands beside it
+    # only on the pages that table runs over ("Kap./post Benevnelse Tildeling Kommentarer")
+    need = max(MIN_REPEATS, COMPANION_SHARE * len(heads))
+    return {j for j, t in beside.items() if pages[t] >= need}
 
 
 def _page_numbers(lines: Sequence[SourceLine]) -> set[int]:
