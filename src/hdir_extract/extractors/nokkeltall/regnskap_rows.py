@@ -147,6 +147,7 @@ _OPEN_END = regex.compile(r"\b(?:til|fra|og|eller|av|i|for|med|på|om|under|over
 def segments(lines: list[tuple[int, str]]) -> tuple[list[Segment], list[Row], set[int]]:
     segs: list[Segment] = [Segment(None, [])]
     known: set[str] = set()  # headers seen, to recognise a header repeated after a page break
+    seen_heads: list[list[str]] = []  # their words
     rows: list[Row] = []
     breaks: set[int] = set()  # row indexes where a sub-heading starts a new group of summed rows
     pending: list[str] = []
@@ -154,10 +155,11 @@ def segments(lines: list[tuple[int, str]]) -> tuple[list[Segment], list[Row], se
 
     def close_text_header() -> None:
         key = _norm(" ".join(pending))
-        if key in known:
+        if key in known or _repeated_head(pending, seen_heads):
             pending.clear()
             return
         known.add(key)
+        seen_heads.append(pending_words(pending))
         segs.append(Segment(None, list(pending)))
         breaks.add(len(rows))
         pending.clear()
@@ -207,6 +209,31 @@ def segments(lines: list[tuple[int, str]]) -> tuple[list[Segment], list[Row], se
         seg.rows.append(row)
         rows.append(row)
     return [sg for sg in segs if sg.rows], rows, breaks
+
+
+def pending_words(lines: list[str]) -> list[str]:
+    return " ".join(lines).lower().split()
+
+
+#: a repeated header must hold this share of a header seen before
+_REPEAT_SHARE = 0.75
+
+
+def _repeated_head(lines: list[str], seen: list[list[str]]) -> bool:
+    """A header printed again with some of its lines missing (a page break, or a rendering that read some
+    of its wrapped heads as rows of the table above): its words are all words of a header seen before,
+    in the same order, and most of them. A new table of other columns has heads of its own."""
+    words = pending_words(lines)
+    if len(words) < 4:
+        return False
+    for head in seen:
+        k = 0
+        for w in head:
+            if k < len(words) and w == words[k]:
+                k += 1
+        if k == len(words) and len(words) >= _REPEAT_SHARE * len(head):
+            return True
+    return False
 
 
 def _is_heading_frag(pending: list[str]) -> bool:
