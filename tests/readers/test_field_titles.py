@@ -54,3 +54,17 @@ def test_a_title_that_closes_its_bracket_ends_before_the_body():
     _, title, after = _starting("Nøkkeltall 2 - Saksbehandlingstid")
     assert title.text.endswith("(gjennomsnittlig tid fra levert søknad til tilgjengeliggjøring)")
     assert after.text.startswith("Alle søknader om registerdata krever behandling")
+
+
+def test_a_field_title_ends_before_a_short_body_line():
+    _, title, after = _starting("Nøkkeltall 2 - Antall klagesaker")
+    assert title.text == "Nøkkeltall 2 - Antall klagesaker"
+    assert after.text == "2002 klagesaker"
+
+
+def test_a_field_title_that_fills_its_line_ends_before_the_body():
+    _, title, after = _starting("Nøkkeltall 1: Forebyggende")
+    assert title.text == (
+        "Nøkkeltall 1: Forebyggende friskliv-tjenester, læring- og mestringssentre og utviklingssentraler"
+    )
+    assert after.text.startswith("I 2022 hadde 62 prosent av kommuner og bydeler etablert frisklivssentral")

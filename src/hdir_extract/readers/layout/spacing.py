@@ -126,13 +126,22 @@ def _field_end(before: str, after: str, width: float) -> bool:
     # spesialisering i allmennmedisin" / "For å bedre rekruttering …"): the full body line after it and a
     # capital tell the break, as the tail of a wrapped title is short
     limit = width if _ID_LED.match(b) else FULL_LINE * width
+    # a numbered field's title may fill its line too, and the body after it may be short ("Nøkkeltall 1:
+    # Forebyggende friskliv-tjenester, … og utviklingssentraler" / "I 2022 hadde 62 prosent …",
+    # "Nøkkeltall 2 - Antall klagesaker" / "2002 klagesaker"): its label and number say it is a title, so
+    # the line ends it unless it plainly goes on
+    numbered = bool(_NUMBERED_FIELD.match(b))
     return (
         bool(_FIELD_LINE.match(b))
-        and len(b) < limit
+        and (numbered or len(b) < limit)
         and not GOES_ON.search(b)
         and not b.endswith(":")
         and bool(_P1.match(after))
-        and (len(after.strip()) >= SHORT_END * width or structure.heading_number(after)[0] is not None)
+        and (
+            numbered
+            or len(after.strip()) >= SHORT_END * width
+            or structure.heading_number(after)[0] is not None
+        )
         and "\t" not in before + after
     )
 
