@@ -89,13 +89,14 @@ def _onecolumn_aarsrapport() -> Document:
 
 
 def test_note_a_rows_in_a_narrow_column_are_rows_of_the_table() -> None:
-    """The annual report in one column: Note A's rows ("070222 140 400 000 69 600 000 210 000 000", the
-    text's one cell) wrap over four lines of a narrow column; each is one table row, on one line."""
+    """The annual report in one column: Note A's rows ("070222" and its amounts "140 400 000 69 600 000
+    210 000 000", which the text runs together) are one table row each, on one line, the code in a cell
+    of its own."""
     doc = _onecolumn_aarsrapport()
     rows = [r for b in doc.blocks if b.kind is Kind.TABLE for r in b.rows]
-    row = next(r for r in rows if r.cells and r.cells[0].text.startswith("070222 140"))
-    assert row.cells[0].text == "070222 140 400 000 69 600 000 210 000 000"
-    assert doc.lines[row.line - 1].text == "070222 140 400 000 69 600 000 210 000 000"
+    row = next(r for r in rows if r.cells and r.cells[0].text == "070222")
+    assert [c.text for c in row.cells] == ["070222", "140 400 000 69 600 000 210 000 000"]
+    assert doc.lines[row.line - 1].text == "070222\t140 400 000 69 600 000 210 000 000"
 
 
 def _row(cells: list[tuple[str, float]], top: float) -> PageLine:

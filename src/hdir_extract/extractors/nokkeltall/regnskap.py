@@ -28,7 +28,7 @@ arithmetic that chooses between them in `regnskap_readings.py`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -67,6 +67,7 @@ class _Block:
     kilde: str
     aar: int | None
     lines: list[tuple[int, str]]
+    prose: set[int] = field(default_factory=set)  # lines of running text (by their paragraph)
 
 
 def extract_accounts(doc: Document, lines: list[Printed] | None = None) -> list[Record]:
@@ -133,11 +134,30 @@ def _blocks(doc: Document, lines: list[Printed]) -> list[_Block]:
             continue
         if current is not None:
             current.lines.append((p.line, t))
+            if _in_prose_paragraph(doc, p):
+                current.prose.add(p.line)
     return blocks
 
 
+# a sentence ends and the next begins inside the paragraph ("… i ordningene. Dette skyldes …")
+_SENTENCES = regex.compile(r"\p{Ll}[.!?]\s+\p{Lu}")
+
+
+def _in_prose_paragraph(doc: Document, p: Printed) -> bool:
+    """A printed line of running text between a note's tables, told by its paragraph, not by its own
+    length: a narrow column prints a sentence in short lines that end in amounts ("Prop. 1 S. Årets
+    netto belastning er kr 118 995" / "971 (netto utgift) …"). A paragraph of sentences is running
+    text; rows a text layer ran together into a paragraph hold no sentence and end in no full stop."""
+    if p.kind not in (Kind.PARAGRAPH, Kind.LIST_ITEM):
+        return False
+    text = doc.blocks[p.block].text.rstrip()
+    # one sentence of eight words or more is running text too ("Tilsvarende størrelser for ordningene
+    # I 2022 var netto belastning kr -36 544 856 (netto inntekt).")
+    return bool(_SENTENCES.search(text)) or (text.endswith(".") and len(text.split()) >= 8)
+
+
 def _read_block(doc: Document, block: _Block, notes: set[str]) -> list[Record]:
-    segs, rows, breaks = segments(block.lines)
+    segs, rows, breaks = segments(block.lines, block.prose)
     if not rows:
         return []
     layout: dict[int, tuple[list[int | None], list[str | None]]] = {}

@@ -144,7 +144,11 @@ _HEAD_WORDS = regex.compile(r"\b(?:Kapittel(?:/post)?|Konto|Avsender|Mottaker|St
 _OPEN_END = regex.compile(r"\b(?:til|fra|og|eller|av|i|for|med|på|om|under|over|post|poster)$")
 
 
-def segments(lines: list[tuple[int, str]]) -> tuple[list[Segment], list[Row], set[int]]:
+def segments(
+    lines: list[tuple[int, str]], prose: set[int] | frozenset[int] = frozenset()
+) -> tuple[list[Segment], list[Row], set[int]]:
+    """The rows of an accounts block under their headers. `prose`: numbers of lines that the document's
+    blocks tell are running text (a paragraph of sentences), whatever they print."""
     segs: list[Segment] = [Segment(None, [])]
     known: set[str] = set()  # headers seen, to recognise a header repeated after a page break
     seen_heads: list[list[str]] = []  # their words
@@ -168,6 +172,9 @@ def segments(lines: list[tuple[int, str]]) -> tuple[list[Segment], list[Row], se
         s = text.strip()
         if s.startswith("*"):
             continue  # a footnote under the table
+        if _no in prose:
+            pending, in_prose = [], False
+            continue
         # a sentence wrapped onto the next line ("... Av dette beløpet er" / "beløpet er 12 155
         # 187 743") is running text, whatever numbers it ends with
         if in_prose and s[0].islower():

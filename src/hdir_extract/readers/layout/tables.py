@@ -32,7 +32,7 @@ _P3 = regex.compile(r"(?r)[\p{L}\d)][.!?]$")
 _P4 = regex.compile(r"\p{L}")
 
 #: a number token of a table row: "1 234" groups, "-2,7", "14,5 %", "(123)", "–" (nil)
-_NUM_TOKEN = regex.compile(r"^[-\u2212\u2013(]?\d[\d.,]*\)?%?$|^[-\u2212\u2013]$|^%$")
+_NUM_TOKEN = regex.compile(r"^[-\u2212\u2013(]?\d(?:[\d.,]*[\d.])?\)?%?$|^[-\u2212\u2013]$|^%$")
 _UNIT_TOKEN = regex.compile(r"^(?:kroner|kr\.?|mill\.?|mrd\.?|prosent|pst\.?)$", regex.IGNORECASE)
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 _GAP = regex.compile(r"\t| {2,}")
