@@ -180,3 +180,16 @@ def test_a_kapittel_title_on_top_of_a_page_opens_its_table() -> None:
     found = {(r["kapittel"], r["post"], r["belopstype"], r["belop_nok"]) for r in rows}
     assert (3732, 80, "forslag", 1_545_000_000) in found
     assert (3732, 90, "regnskap", 591_078_000) in found
+
+
+def test_a_row_whose_label_and_amounts_both_wrap_is_one_row() -> None:
+    """The same rendering, Note A's second table: a narrow label column wraps '076121 "kan nyttes' /
+    'under post 79"' and the run of amounts wraps beside it ('… 15 539 269 8 911 000' / '8 911 000');
+    the second line, set closer than the rows and printing only in the row's columns, is the row's."""
+    doc = _onecolumn_aarsrapport()
+    rows = [r for b in doc.blocks if b.kind is Kind.TABLE for r in b.rows]
+    row = next(r for r in rows if r.cells and r.cells[0].text.startswith('076121 "kan nyttes'))
+    assert [c.text for c in row.cells] == [
+        '076121 "kan nyttes under post 79"',
+        "76 015 970 -35 022 833 40 993 137 0 0 0 15 539 269 8 911 000 8 911 000",
+    ]
