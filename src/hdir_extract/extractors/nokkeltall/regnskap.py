@@ -35,6 +35,7 @@ import regex
 from hdir_extract.document import Document, Kind
 from hdir_extract.extractors.nokkeltall.printed import Printed, printed_lines
 from hdir_extract.extractors.nokkeltall.regnskap_readings import (
+    SUM_LABEL,
     ambiguous,
     choose_block,
     confirmed,
@@ -161,12 +162,19 @@ def _read_block(doc: Document, block: _Block, notes: set[str]) -> list[Record]:
     if not rows:
         return []
     layout: dict[int, tuple[list[int | None], list[str | None]]] = {}
+    shape: dict[int, tuple[int, bool]] = {}
     for seg in segs:
         ncol, years, heads, note_col = _columns(seg.header, seg.head_lines, seg.rows, block.aar)
         for r in seg.rows:
             r.readings = [(c, cells) for c, cells, _ in readings(r, ncol, note_col, notes)] if ncol else []
             layout[id(r)] = (years, heads)
+            shape[id(r)] = (ncol, note_col)
     chosen, checks = choose_block(doc, block.kilde, rows, breaks)
+    for i in range(len(rows) - 2, -1, -1):
+        joined = _wrapped_sum(doc, block.kilde, rows, breaks, i, shape, notes, checks)
+        if joined is not None:
+            layout[id(joined[0][i])] = layout[id(rows[i])]
+            rows, breaks, chosen, checks = joined
     # a capital-account block continues a table whose other rows are not read here: its sums
     # include those rows, so they cannot be checked
     out: list[Record] = [] if _CAPITAL_HEAD.match(block.lines[0][1]) else list(checks)
@@ -208,6 +216,43 @@ def _read_block(doc: Document, block: _Block, notes: set[str]) -> list[Record]:
                 )
             )
     return out
+
+
+def _sum_checked(checks: list[Record], linje: int) -> bool:
+    return any(
+        isinstance(c, Kontroll) and c.kontroll == "tabell_sum" and c.linje == linje and c.ok for c in checks
+    )
+
+
+def _wrapped_sum(
+    doc: Document,
+    kilde: str,
+    rows: list[Row],
+    breaks: set[int],
+    i: int,
+    shape: dict[int, tuple[int, bool]],
+    notes: set[str],
+    checks: list[Record],
+) -> tuple[list[Row], set[int], list, list[Record]] | None:
+    """A sum row whose amounts wrapped onto a line of their own ("Sum 1 040 437 275 … 143 886" / "421 - -
+    217 194 306 …", a narrow column of numbers run together): the line without a label under it is the
+    rest of the sum row where, read together, the sum adds up to the rows above it and it did not
+    before. The table's own arithmetic decides, not the line break."""
+    total, rest = rows[i], rows[i + 1]
+    if rest.label or not SUM_LABEL.match(total.label) or _sum_checked(checks, total.linje):
+        return None
+    ncol, note_col = shape[id(total)]
+    if not ncol:
+        return None
+    trial = Row(total.linje, total.label, total.tokens + rest.tokens)
+    trial.readings = [(c, cells) for c, cells, _ in readings(trial, ncol, note_col, notes)]
+    trial_rows = [*rows[:i], trial, *rows[i + 2 :]]
+    trial_breaks = {b - 1 if b > i + 1 else b for b in breaks}
+    chosen, trial_checks = choose_block(doc, kilde, trial_rows, trial_breaks)
+    if not _sum_checked(trial_checks, total.linje):
+        return None
+    shape[id(trial)] = shape[id(total)]
+    return trial_rows, trial_breaks, chosen, trial_checks
 
 
 def _columns(
