@@ -1,8 +1,10 @@
-"""An accounts table's column heads printed again with some of their lines missing (a rendering that read
-the first of them as rows of the table above): the rows below stay under the first header's columns."""
+"""An accounts table read from a rendering that wraps it: its column heads printed again with some of their
+lines missing (read as rows of the table above) start no new table, a label wrapped below its row's first
+amounts stays the row's, and the rows' widest common width is the column count."""
 
 from __future__ import annotations
 
+from hdir_extract.extractors.nokkeltall.regnskap import _row_width
 from hdir_extract.extractors.nokkeltall.regnskap_rows import segments
 
 # Note A's second table of the årsrapport 2023: its heads wrapped over many short lines
@@ -49,3 +51,31 @@ def test_other_heads_start_a_new_table():
     )
     assert len(segs) == 2
     assert segs[1].head_lines == ["Avsender", "Kapittel/post", "Mottatt", "Forbruk"]
+
+
+def test_a_row_whose_label_wraps_below_its_amounts_is_one_row():
+    # a narrow label column: the label goes on under the row's first amounts, closing its quote
+    _, rows, _ = segments(
+        _lines(
+            *HEAD,
+            "071421 /",
+            "371404",
+            '"kan overføres", "kan nyttes under',
+            "postene 70, 74 og 961 757 -496 016 465 741 552 176 0 0 1 017 917 184 060 000",
+            '79" 439 967',
+            "071422 279 213 0 279 213 0 0 0 279 213 659 050 279 213",
+        )
+    )
+    assert [r.label for r in rows] == [
+        '071421 / 371404 "kan overføres", "kan nyttes under postene 70, 74 og 79"',
+        "071422",
+    ]
+    assert rows[0].tokens[-2:] == ["439", "967"]
+
+
+def test_the_widest_common_row_width_is_the_column_count():
+    # Note A's second table: 13 rows read as 9 cells, 13 whose amounts run together as 8, 11 with
+    # empty cells; one row run together with its neighbour reads as 10
+    assert _row_width({5: 2, 6: 1, 7: 11, 8: 13, 9: 13}) == 9
+    assert _row_width({7: 1, 8: 13, 9: 10, 10: 1}) == 9
+    assert _row_width({1: 25, 2: 1, 3: 47}) == 3

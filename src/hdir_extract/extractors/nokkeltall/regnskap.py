@@ -255,6 +255,21 @@ def _wrapped_sum(
     return trial_rows, trial_breaks, chosen, trial_checks
 
 
+#: a width that this share of the most common width's rows read as is the table's, if wider
+_WIDE_SHARE = 0.5
+
+
+def _row_width(widths: dict[int, int]) -> int:
+    """The column count the rows tell: a row's fewest cells is a floor of its columns (amounts run
+    together only ever split further), so the widest count that many rows read as, not merely the most
+    common one: "2 144 0 2 144 … 2 144 125 152 000 2 144" reads as 8 cells at fewest in a table of 9. A
+    width only one or two rows read as is a row run together with its neighbour."""
+    if not widths:
+        return 0
+    common = max(widths.values())
+    return max(w for w, n in widths.items() if n >= max(3, _WIDE_SHARE * common) or n == common)
+
+
 def _columns(
     header: Header | None, head_lines: list[str], rows: list[Row], aar: int | None
 ) -> tuple[int, list[int | None], list[str | None], bool]:
@@ -265,7 +280,7 @@ def _columns(
         w = fewest(r.tokens)
         if w:
             widths[w] = widths.get(w, 0) + 1
-    by_rows = max(widths, key=lambda w: (widths[w], w)) if widths else 0
+    by_rows = _row_width(widths)
     # the heading of a capital-account block ("Kapitalkontoer") is no column head
     heads = [h for h in text_heads(head_lines) if not LABEL_HEAD.match(h) and not _CAPITAL_HEAD.match(h)]
     # the rows decide the column count (their numbers as printed mostly separate at a group that

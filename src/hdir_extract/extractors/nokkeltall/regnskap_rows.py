@@ -192,7 +192,18 @@ def segments(
             breaks.add(len(rows))
             pending = []
             continue
-        if sp is not None and (_OPEN_END.search(sp[0]) or (not sp[0] and _is_heading_frag(pending))):
+        if rows and not pending and sp is not None and _closes_quote(rows[-1].label, sp[0]):
+            # the row's label left a quote open and this line closes it ('… "kan nyttes under postene
+            # 70, 74 og' / '79"'): a narrow label column wrapped it below the row's first amounts, and
+            # the amounts wrapped with it
+            rows[-1].label = join_lines([rows[-1].label, sp[0]])
+            rows[-1].tokens = rows[-1].tokens + sp[1]
+            continue
+        # a label ending in a word that needs more text is a wrapped heading ("01 til 45"), unless a
+        # run of amounts follows it (a row whose label wrapped: '… "kan nyttes under postene 70, 74 og'
+        # beside its amounts)
+        open_head = sp is not None and _OPEN_END.search(sp[0]) and len(sp[1]) <= 2
+        if sp is not None and (open_head or (not sp[0] and _is_heading_frag(pending))):
             sp = None
         if sp is None:
             if _is_prose(s):
@@ -241,6 +252,11 @@ def _repeated_head(lines: list[str], seen: list[list[str]]) -> bool:
         if k == len(words) and len(words) >= _REPEAT_SHARE * len(head):
             return True
     return False
+
+
+def _closes_quote(label: str, rest: str) -> bool:
+    """`label` leaves a quote open and `rest`, a short line's label, closes it."""
+    return label.count('"') % 2 == 1 and rest.count('"') % 2 == 1 and len(rest.split()) <= 4
 
 
 def _is_heading_frag(pending: list[str]) -> bool:
