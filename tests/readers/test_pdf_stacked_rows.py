@@ -89,13 +89,14 @@ def _onecolumn_aarsrapport() -> Document:
 
 
 def test_note_a_rows_in_a_narrow_column_are_rows_of_the_table() -> None:
-    """The annual report in one column: Note A's rows ("070222 140 400 000 69 600 000 210 000 000", the
-    text's one cell) wrap over four lines of a narrow column; each is one table row, on one line."""
+    """The annual report in one column: Note A's rows ("070222" and its amounts "140 400 000 69 600 000
+    210 000 000", which the text runs together) are one table row each, on one line, the code in a cell
+    of its own."""
     doc = _onecolumn_aarsrapport()
     rows = [r for b in doc.blocks if b.kind is Kind.TABLE for r in b.rows]
-    row = next(r for r in rows if r.cells and r.cells[0].text.startswith("070222 140"))
-    assert row.cells[0].text == "070222 140 400 000 69 600 000 210 000 000"
-    assert doc.lines[row.line - 1].text == "070222 140 400 000 69 600 000 210 000 000"
+    row = next(r for r in rows if r.cells and r.cells[0].text == "070222")
+    assert [c.text for c in row.cells] == ["070222", "140 400 000 69 600 000 210 000 000"]
+    assert doc.lines[row.line - 1].text == "070222\t140 400 000 69 600 000 210 000 000"
 
 
 def _row(cells: list[tuple[str, float]], top: float) -> PageLine:
@@ -208,3 +209,16 @@ def test_a_column_only_the_header_prints_is_a_column() -> None:
     assert lines[0].cells is not None and "Forslag" not in lines[0].cells[3]
     assert lines[0].cells[3:] == ("Saldert budsjett 2024", "Forslag 2025")
     assert lines[3].cells == ("60", "Spesielle driftsutgifter", "100 229", "200 871", "")
+
+
+def test_a_row_whose_label_and_amounts_both_wrap_is_one_row() -> None:
+    """The same rendering, Note A's second table: a narrow label column wraps '076121 "kan nyttes' /
+    'under post 79"' and the run of amounts wraps beside it ('… 15 539 269 8 911 000' / '8 911 000');
+    the second line, set closer than the rows and printing only in the row's columns, is the row's."""
+    doc = _onecolumn_aarsrapport()
+    rows = [r for b in doc.blocks if b.kind is Kind.TABLE for r in b.rows]
+    row = next(r for r in rows if r.cells and r.cells[0].text.startswith('076121 "kan nyttes'))
+    assert [c.text for c in row.cells] == [
+        '076121 "kan nyttes under post 79"',
+        "76 015 970 -35 022 833 40 993 137 0 0 0 15 539 269 8 911 000 8 911 000",
+    ]

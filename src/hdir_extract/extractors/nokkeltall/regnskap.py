@@ -28,13 +28,14 @@ arithmetic that chooses between them in `regnskap_readings.py`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
 from hdir_extract.document import Document, Kind
 from hdir_extract.extractors.nokkeltall.printed import Printed, printed_lines
 from hdir_extract.extractors.nokkeltall.regnskap_readings import (
+    SUM_LABEL,
     ambiguous,
     choose_block,
     confirmed,
@@ -67,6 +68,7 @@ class _Block:
     kilde: str
     aar: int | None
     lines: list[tuple[int, str]]
+    prose: set[int] = field(default_factory=set)  # lines of running text (by their paragraph)
 
 
 def extract_accounts(doc: Document, lines: list[Printed] | None = None) -> list[Record]:
@@ -133,20 +135,46 @@ def _blocks(doc: Document, lines: list[Printed]) -> list[_Block]:
             continue
         if current is not None:
             current.lines.append((p.line, t))
+            if _in_prose_paragraph(doc, p):
+                current.prose.add(p.line)
     return blocks
 
 
+# a sentence ends and the next begins inside the paragraph ("… i ordningene. Dette skyldes …")
+_SENTENCES = regex.compile(r"\p{Ll}[.!?]\s+\p{Lu}")
+
+
+def _in_prose_paragraph(doc: Document, p: Printed) -> bool:
+    """A printed line of running text between a note's tables, told by its paragraph, not by its own
+    length: a narrow column prints a sentence in short lines that end in amounts ("Prop. 1 S. Årets
+    netto belastning er kr 118 995" / "971 (netto utgift) …"). A paragraph of sentences is running
+    text; rows a text layer ran together into a paragraph hold no sentence and end in no full stop."""
+    if p.kind not in (Kind.PARAGRAPH, Kind.LIST_ITEM):
+        return False
+    text = doc.blocks[p.block].text.rstrip()
+    # one sentence of eight words or more is running text too ("Tilsvarende størrelser for ordningene
+    # I 2022 var netto belastning kr -36 544 856 (netto inntekt).")
+    return bool(_SENTENCES.search(text)) or (text.endswith(".") and len(text.split()) >= 8)
+
+
 def _read_block(doc: Document, block: _Block, notes: set[str]) -> list[Record]:
-    segs, rows, breaks = segments(block.lines)
+    segs, rows, breaks = segments(block.lines, block.prose)
     if not rows:
         return []
     layout: dict[int, tuple[list[int | None], list[str | None]]] = {}
+    shape: dict[int, tuple[int, bool]] = {}
     for seg in segs:
         ncol, years, heads, note_col = _columns(seg.header, seg.head_lines, seg.rows, block.aar)
         for r in seg.rows:
             r.readings = [(c, cells) for c, cells, _ in readings(r, ncol, note_col, notes)] if ncol else []
             layout[id(r)] = (years, heads)
+            shape[id(r)] = (ncol, note_col)
     chosen, checks = choose_block(doc, block.kilde, rows, breaks)
+    for i in range(len(rows) - 2, -1, -1):
+        joined = _wrapped_sum(doc, block.kilde, rows, breaks, i, shape, notes, checks)
+        if joined is not None:
+            layout[id(joined[0][i])] = layout[id(rows[i])]
+            rows, breaks, chosen, checks = joined
     # a capital-account block continues a table whose other rows are not read here: its sums
     # include those rows, so they cannot be checked
     out: list[Record] = [] if _CAPITAL_HEAD.match(block.lines[0][1]) else list(checks)
@@ -190,6 +218,58 @@ def _read_block(doc: Document, block: _Block, notes: set[str]) -> list[Record]:
     return out
 
 
+def _sum_checked(checks: list[Record], linje: int) -> bool:
+    return any(
+        isinstance(c, Kontroll) and c.kontroll == "tabell_sum" and c.linje == linje and c.ok for c in checks
+    )
+
+
+def _wrapped_sum(
+    doc: Document,
+    kilde: str,
+    rows: list[Row],
+    breaks: set[int],
+    i: int,
+    shape: dict[int, tuple[int, bool]],
+    notes: set[str],
+    checks: list[Record],
+) -> tuple[list[Row], set[int], list, list[Record]] | None:
+    """A sum row whose amounts wrapped onto a line of their own ("Sum 1 040 437 275 … 143 886" / "421 - -
+    217 194 306 …", a narrow column of numbers run together): the line without a label under it is the
+    rest of the sum row where, read together, the sum adds up to the rows above it and it did not
+    before. The table's own arithmetic decides, not the line break."""
+    total, rest = rows[i], rows[i + 1]
+    if rest.label or not SUM_LABEL.match(total.label) or _sum_checked(checks, total.linje):
+        return None
+    ncol, note_col = shape[id(total)]
+    if not ncol:
+        return None
+    trial = Row(total.linje, total.label, total.tokens + rest.tokens)
+    trial.readings = [(c, cells) for c, cells, _ in readings(trial, ncol, note_col, notes)]
+    trial_rows = [*rows[:i], trial, *rows[i + 2 :]]
+    trial_breaks = {b - 1 if b > i + 1 else b for b in breaks}
+    chosen, trial_checks = choose_block(doc, kilde, trial_rows, trial_breaks)
+    if not _sum_checked(trial_checks, total.linje):
+        return None
+    shape[id(trial)] = shape[id(total)]
+    return trial_rows, trial_breaks, chosen, trial_checks
+
+
+#: a width that this share of the most common width's rows read as is the table's, if wider
+_WIDE_SHARE = 0.5
+
+
+def _row_width(widths: dict[int, int]) -> int:
+    """The column count the rows tell: a row's fewest cells is a floor of its columns (amounts run
+    together only ever split further), so the widest count that many rows read as, not merely the most
+    common one: "2 144 0 2 144 … 2 144 125 152 000 2 144" reads as 8 cells at fewest in a table of 9. A
+    width only one or two rows read as is a row run together with its neighbour."""
+    if not widths:
+        return 0
+    common = max(widths.values())
+    return max(w for w, n in widths.items() if n >= max(3, _WIDE_SHARE * common) or n == common)
+
+
 def _columns(
     header: Header | None, head_lines: list[str], rows: list[Row], aar: int | None
 ) -> tuple[int, list[int | None], list[str | None], bool]:
@@ -200,7 +280,7 @@ def _columns(
         w = fewest(r.tokens)
         if w:
             widths[w] = widths.get(w, 0) + 1
-    by_rows = max(widths, key=lambda w: (widths[w], w)) if widths else 0
+    by_rows = _row_width(widths)
     # the heading of a capital-account block ("Kapitalkontoer") is no column head
     heads = [h for h in text_heads(head_lines) if not LABEL_HEAD.match(h) and not _CAPITAL_HEAD.match(h)]
     # the rows decide the column count (their numbers as printed mostly separate at a group that

@@ -16,6 +16,7 @@ from hdir_extract.models import Kontroll, Record
 from hdir_extract.parsing.numbers import NumberError, parse_number
 
 _SUM_LABEL = regex.compile(r"^\s*(?:sum|totalt?|i alt)\b", regex.IGNORECASE)
+SUM_LABEL = _SUM_LABEL  # a sum row's label ("Sum", "Sum totalt", "I alt")
 
 
 # compiled once: these run for every token of every candidate reading (regex's per-call pattern lookup

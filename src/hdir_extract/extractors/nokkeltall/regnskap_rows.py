@@ -144,9 +144,14 @@ _HEAD_WORDS = regex.compile(r"\b(?:Kapittel(?:/post)?|Konto|Avsender|Mottaker|St
 _OPEN_END = regex.compile(r"\b(?:til|fra|og|eller|av|i|for|med|på|om|under|over|post|poster)$")
 
 
-def segments(lines: list[tuple[int, str]]) -> tuple[list[Segment], list[Row], set[int]]:
+def segments(
+    lines: list[tuple[int, str]], prose: set[int] | frozenset[int] = frozenset()
+) -> tuple[list[Segment], list[Row], set[int]]:
+    """The rows of an accounts block under their headers. `prose`: numbers of lines that the document's
+    blocks tell are running text (a paragraph of sentences), whatever they print."""
     segs: list[Segment] = [Segment(None, [])]
     known: set[str] = set()  # headers seen, to recognise a header repeated after a page break
+    seen_heads: list[list[str]] = []  # their words
     rows: list[Row] = []
     breaks: set[int] = set()  # row indexes where a sub-heading starts a new group of summed rows
     pending: list[str] = []
@@ -154,10 +159,11 @@ def segments(lines: list[tuple[int, str]]) -> tuple[list[Segment], list[Row], se
 
     def close_text_header() -> None:
         key = _norm(" ".join(pending))
-        if key in known:
+        if key in known or _repeated_head(pending, seen_heads):
             pending.clear()
             return
         known.add(key)
+        seen_heads.append(pending_words(pending))
         segs.append(Segment(None, list(pending)))
         breaks.add(len(rows))
         pending.clear()
@@ -166,6 +172,9 @@ def segments(lines: list[tuple[int, str]]) -> tuple[list[Segment], list[Row], se
         s = text.strip()
         if s.startswith("*"):
             continue  # a footnote under the table
+        if _no in prose:
+            pending, in_prose = [], False
+            continue
         # a sentence wrapped onto the next line ("... Av dette beløpet er" / "beløpet er 12 155
         # 187 743") is running text, whatever numbers it ends with
         if in_prose and s[0].islower():
@@ -183,7 +192,18 @@ def segments(lines: list[tuple[int, str]]) -> tuple[list[Segment], list[Row], se
             breaks.add(len(rows))
             pending = []
             continue
-        if sp is not None and (_OPEN_END.search(sp[0]) or (not sp[0] and _is_heading_frag(pending))):
+        if rows and not pending and sp is not None and _closes_quote(rows[-1].label, sp[0]):
+            # the row's label left a quote open and this line closes it ('… "kan nyttes under postene
+            # 70, 74 og' / '79"'): a narrow label column wrapped it below the row's first amounts, and
+            # the amounts wrapped with it
+            rows[-1].label = join_lines([rows[-1].label, sp[0]])
+            rows[-1].tokens = rows[-1].tokens + sp[1]
+            continue
+        # a label ending in a word that needs more text is a wrapped heading ("01 til 45"), unless a
+        # run of amounts follows it (a row whose label wrapped: '… "kan nyttes under postene 70, 74 og'
+        # beside its amounts)
+        open_head = sp is not None and _OPEN_END.search(sp[0]) and len(sp[1]) <= 2
+        if sp is not None and (open_head or (not sp[0] and _is_heading_frag(pending))):
             sp = None
         if sp is None:
             if _is_prose(s):
@@ -207,6 +227,36 @@ def segments(lines: list[tuple[int, str]]) -> tuple[list[Segment], list[Row], se
         seg.rows.append(row)
         rows.append(row)
     return [sg for sg in segs if sg.rows], rows, breaks
+
+
+def pending_words(lines: list[str]) -> list[str]:
+    return " ".join(lines).lower().split()
+
+
+#: a repeated header must hold this share of a header seen before
+_REPEAT_SHARE = 0.75
+
+
+def _repeated_head(lines: list[str], seen: list[list[str]]) -> bool:
+    """A header printed again with some of its lines missing (a page break, or a rendering that read some
+    of its wrapped heads as rows of the table above): its words are all words of a header seen before,
+    in the same order, and most of them. A new table of other columns has heads of its own."""
+    words = pending_words(lines)
+    if len(words) < 4:
+        return False
+    for head in seen:
+        k = 0
+        for w in head:
+            if k < len(words) and w == words[k]:
+                k += 1
+        if k == len(words) and len(words) >= _REPEAT_SHARE * len(head):
+            return True
+    return False
+
+
+def _closes_quote(label: str, rest: str) -> bool:
+    """`label` leaves a quote open and `rest`, a short line's label, closes it."""
+    return label.count('"') % 2 == 1 and rest.count('"') % 2 == 1 and len(rest.split()) <= 4
 
 
 def _is_heading_frag(pending: list[str]) -> bool:

@@ -69,17 +69,23 @@ def extract_sections(doc: Document, lines: list[Printed] | None = None) -> list[
 
 
 def _wrapped(lines: list[Printed], k: int, first: str) -> tuple[str, int]:
-    """The heading's name continues on the following lines that start in lower case (or "("), or
-    with an orphan the typesetter carried over."""
+    """The heading's name continues on the following lines that start in lower case (or "("), with an
+    orphan the typesetter carried over, or after a line ending in a word no title ends with."""
     parts, last = [first], k
     while last + 1 < len(lines) and len(parts) < 4:
         t = lines[last + 1].text
         nxt = lines[last + 2].text if last + 2 < len(lines) else ""
-        if not (t[0].islower() or t[0] == "(" or _orphan(t, nxt)):
+        if not (t[0].islower() or t[0] == "(" or _orphan(t, nxt) or _GOES_ON.search(parts[-1])):
             break
         parts.append(t)
         last += 1
     return join_lines(parts), last
+
+
+# a title does not end in a function word or a comma: "… søknadsskjema som behandles av" / "Helsedirektoratet"
+_GOES_ON = regex.compile(
+    r"(?r)(?:,|(?<!\S)(?:og|eller|i|for|av|til|med|om|på|fra|ved|mot|som|at|under|etter|innen|hos))\s*$"
+)
 
 
 def _orphan(t: str, nxt: str) -> bool:

@@ -50,8 +50,11 @@ _LABEL_LINE = regex.compile(r"^\s*\p{Lu}\p{Ll}+(?:[ -]\p{L}+){0,2}:\s*$")
 _ID_LED = regex.compile(r"^\p{Lu}{1,5}\s?20\d\d\s?[-–]\s?\d{1,3}\s+\p{Lu}")
 # a line ending in an abbreviation that names what follows ("jf.", "kap.", "nr.")
 _ABBREVIATION_END = regex.compile(r"(?r)\b(?:jf|kap|nr|se|pkt|post|Prop|Meld|St)\.?\s*$", regex.I)
+# a numbered label and a dash, then a title ("Nøkkeltall 4 - Økt bruk av …", "Styringsparameter 1 – Andel …")
+_NUMBERED_FIELD = regex.compile(r"^\p{Lu}\p{L}{1,19}\s\d{1,2}\s?[-–—:]\s+\p{Lu}")
 _FIELD_LINE = regex.compile(
-    r"^(?:\p{Lu}\p{L}{1,19}(?:\s\d{1,2})?:\s+\S|\p{Lu}{1,5}\s?20\d\d\s?[-–]\s?\d{1,3}\s+\p{Lu})"
+    r"^(?:\p{Lu}\p{L}{1,19}(?:\s\d{1,2})?:\s+\S|\p{Lu}{1,5}\s?20\d\d\s?[-–]\s?\d{1,3}\s+\p{Lu}"
+    r"|\p{Lu}\p{L}{1,19}\s\d{1,2}\s?[-–—]\s+\p{Lu})"
 )
 _SENTENCE_END = regex.compile(r"[.!?:;»”\")]\s*$")
 # a line ending in ")" may end a sentence ("… (KSF)"), but one going on in lower case is mid-sentence
@@ -123,30 +126,72 @@ def _field_end(before: str, after: str, width: float) -> bool:
     # spesialisering i allmennmedisin" / "For å bedre rekruttering …"): the full body line after it and a
     # capital tell the break, as the tail of a wrapped title is short
     limit = width if _ID_LED.match(b) else FULL_LINE * width
+    # a numbered field's title may fill its line too, and the body after it may be short ("Nøkkeltall 1:
+    # Forebyggende friskliv-tjenester, … og utviklingssentraler" / "I 2022 hadde 62 prosent …",
+    # "Nøkkeltall 2 - Antall klagesaker" / "2002 klagesaker"): its label and number say it is a title, so
+    # the line ends it unless it plainly goes on
+    numbered = bool(_NUMBERED_FIELD.match(b))
     return (
         bool(_FIELD_LINE.match(b))
-        and len(b) < limit
+        and (numbered or len(b) < limit)
         and not GOES_ON.search(b)
         and not b.endswith(":")
         and bool(_P1.match(after))
-        and (len(after.strip()) >= SHORT_END * width or structure.heading_number(after)[0] is not None)
+        and (
+            numbered
+            or len(after.strip()) >= SHORT_END * width
+            or structure.heading_number(after)[0] is not None
+        )
         and "\t" not in before + after
     )
 
 
 def _field_tail_end(field: str, tail: str, after: str, width: float) -> bool:
     """The short tail of a field line's title wrapped onto a second line ("folkehelseloven") ends the
-    title before a full line of body that starts with a capital or a digit."""
+    title before a full line of body that starts with a capital or a digit. So does a tail that closes
+    the title's bracket, however long ("… (gjennomsnittlig tid fra levert søknad til tilgjengeliggjøring)"
+    / "Alle søknader …"): a title has no sentence to go on with after it."""
     t = tail.strip()
     return (
         bool(_FIELD_LINE.match(field.strip()))
-        and 0 < len(t) < SHORT_END * width
+        and len(t) > 0
+        and (len(t) < SHORT_END * width or t.endswith(")"))
         and not GOES_ON.search(t)
         and not _CLOSED_END.search(t)
         and bool(_P1.match(after))
         and len(after.strip()) >= SHORT_END * width
         and "\t" not in field + tail + after
     )
+
+
+def _numbered_field_after(before: str, after: str) -> bool:
+    """A numbered label, a dash and a title ("Nøkkeltall 6 - Antall spesialistgodkjenninger …") starts a
+    block after any line that does not plainly go on (a function word, a comma, a hyphen): the label and
+    its number say it is a title, also after a line ending in a figure ("… (2023-2023): 3130")."""
+    b = before.rstrip()
+    return (
+        bool(_NUMBERED_FIELD.match(after.strip()))
+        and not GOES_ON.search(b)
+        and not _HYPHEN_END.search(b)
+        and "\t" not in before + after
+    )
+
+
+MAX_TITLE_LINES = 4  # a field's title wraps over at most this many lines
+
+
+def _title_tail(lines: Sequence[SourceLine], kept: list[int], out: list[bool], k: int, width: float) -> bool:
+    """Kept line k is the short last line of a field's title that opened its paragraph and wrapped over
+    a few lines without ending a sentence ("Nøkkeltall 2 - Saksbehandlingstid … som krever" / "behandling
+    i … levert søknad til" / "tilgjengeliggjøring)"), and the next line is body: the title ends here."""
+    start = k
+    while start > 0 and not out[start]:
+        start -= 1
+    if start == k or k - start >= MAX_TITLE_LINES:
+        return False
+    if any(_CLOSED_END.search(lines[kept[j]].text) for j in range(start, k)):
+        return False  # a sentence ended: the paragraph is running text, not a title
+    return _field_tail_end(lines[kept[start]].text, lines[kept[k]].text, lines[kept[k + 1]].text, width)
 
 
 def _note_title_apart(before: str, after: str) -> bool:
@@ -238,14 +283,9 @@ def paragraph_breaks(lines: Sequence[SourceLine], kept: list[int], furniture: di
             brk = False
         if not brk and _FIELD.match(lines[b].text.strip()) and _CLOSED_END.search(lines[a].text):
             brk = True  # "… rettigheter." / "Frist: Settes i dialog …": a labelled field starts its own line
-        if (
-            not brk
-            and width
-            and k >= 1
-            and not out[k]  # line a is its paragraph's second line, the field line the first
-            and out[k - 1]
-            and _field_tail_end(lines[kept[k - 1]].text, lines[a].text, lines[b].text, width)
-        ):
+        if not brk and _numbered_field_after(lines[a].text, lines[b].text):
+            brk = True  # "… (2023-2023): 3130" / "Nøkkeltall 6 - Antall …": a numbered field's title
+        if not brk and width and _title_tail(lines, kept, out, k, width):
             brk = True  # "Nøkkeltall 1: Andel kommuner … i henhold til" / "folkehelseloven" / "80 prosent …"
         if not brk and _note_title_apart(lines[a].text, lines[b].text):
             brk = True  # "Note 9 Sammenheng mellom …" / "Del A Forskjellen …": a note's title stands alone

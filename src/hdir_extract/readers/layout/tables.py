@@ -36,10 +36,16 @@ _P4 = regex.compile(r"\p{L}")
 _SENTENCE_INSIDE = regex.compile(r"\p{Ll}{3}[.!?]\s+\p{Lu}")
 
 #: a number token of a table row: "1 234" groups, "-2,7", "14,5 %", "(123)", "–" (nil)
-_NUM_TOKEN = regex.compile(r"^[-\u2212\u2013(]?\d[\d.,]*\)?%?$|^[-\u2212\u2013]$|^%$")
+_NUM_TOKEN = regex.compile(r"^[-\u2212\u2013(]?\d(?:[\d.,]*[\d.])?\)?%?$|^[-\u2212\u2013]$|^%$")
 _UNIT_TOKEN = regex.compile(r"^(?:kroner|kr\.?|mill\.?|mrd\.?|prosent|pst\.?)$", regex.IGNORECASE)
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 _GAP = regex.compile(r"\t| {2,}")
+#: a code that labels a row ("070222" kapittel 0702 post 22, "60077101" an account): five or more digits
+#: ungrouped, where an amount that long is printed in groups of three ("140 400 000")
+_CODE_TOKEN = regex.compile(r"^\d{5,}$")
+#: an empty cell printed as words (the accounts' "Ikke aktuell", "i.a.", "n/a")
+_PLACEHOLDER_PAIR = regex.compile(r"^ikke\s+aktuel[lt]$", regex.IGNORECASE)
+_PLACEHOLDER_WORD = regex.compile(r"^(?:i\.a\.|n/a)$", regex.IGNORECASE)
 MIN_NUMBERS = 2  # a numeric row ends in at least this many number tokens
 MAX_ROW_LEN = 220
 _BARE_KRONER = regex.compile(r"^\(?\s*(?:kroner|kr\.?)\s*\)?$", regex.IGNORECASE)
@@ -64,17 +70,41 @@ def is_number_cell(text: str) -> bool:
     return bool(_NUMBER_CELL.fullmatch(text.strip()))
 
 
-def trailing_numbers(text: str) -> int:
-    """How many number tokens the line ends with (unit words between them do not break the run)."""
+def _placeholder_tail(tokens: list[str]) -> int:
+    """How many of the tokens at the end spell empty cells as words ("Ikke aktuell Ikke aktuell", "i.a."):
+    an accounts table prints them where a column does not apply to the row."""
+    k = len(tokens)
+    while k > 0:
+        if k >= 2 and _PLACEHOLDER_PAIR.match(f"{tokens[k - 2]} {tokens[k - 1]}"):
+            k -= 2
+        elif _PLACEHOLDER_WORD.match(tokens[k - 1]):
+            k -= 1
+        else:
+            break
+    return len(tokens) - k
+
+
+def _numbers_at_end(tokens: list[str]) -> tuple[int, int]:
+    """(number tokens, empty-cell words) the tokens end with: the empty-cell words stand after the
+    numbers; unit words between numbers do not break the run."""
+    empties = _placeholder_tail(tokens)
     n = 0
-    for token in reversed(text.split()):
+    for token in reversed(tokens[: len(tokens) - empties]):
         if _is_num(token):
             n += 1
         elif _UNIT_TOKEN.match(token):
             continue  # "187 166 000 kroner 8 500 000 kroner": units between and after the numbers
         else:
             break
-    return n
+    return n, empties
+
+
+def trailing_numbers(text: str) -> int:
+    """How many number tokens the line ends with (unit words between them do not break the run). Empty
+    cells printed as words after them ("2 263 000 0 2 263 000 Ikke aktuell Ikke aktuell") count as cells
+    of the run where it holds at least MIN_NUMBERS numbers: a sentence may end in "… ikke aktuell"."""
+    n, empties = _numbers_at_end(text.split())
+    return n + empties if n >= MIN_NUMBERS or not empties else 0
 
 
 @functools.lru_cache(maxsize=65536)
@@ -116,27 +146,53 @@ def row_like(text: str) -> bool:
 
 def split_cells(text: str) -> list[str]:
     """Cells of a row printed on one line: TABs and wide gaps separate cells; a label is split from
-    the numbers that follow it on the same chunk."""
+    the numbers that follow it on the same chunk, and empty cells printed as words after the numbers
+    ("… 2 263 000 Ikke aktuell Ikke aktuell") are cells of their own: each is one cell, however the
+    numbers before them run together."""
     chunks = [c.strip() for c in _GAP.split(text.strip())]
     cells: list[str] = []
     for c in chunks:
         tokens = c.split()
+        n, empties = _numbers_at_end(tokens)
+        empty_cells = _placeholder_cells(tokens[len(tokens) - empties :]) if n else []
+        if empty_cells:
+            tokens = tokens[: len(tokens) - empties]
         k = len(tokens)
         while k > 0 and (_is_num(tokens[k - 1]) or (_UNIT_TOKEN.match(tokens[k - 1]) and k < len(tokens))):
             k -= 1
         if 0 < k < len(tokens) and _LABEL_NUMBER_WORD.match(tokens[k - 1]):
             k += 1  # "Sum kap. 3700": the kapittel number is part of the label
-        if 0 < k < len(tokens) and _P4.search(" ".join(tokens[:k])):
+        if k == 0 and len(tokens) > 1 and _CODE_TOKEN.match(tokens[0]):
+            k = 1  # "070222 140 400 000 …": a kapittel/post or account code labels the row
+        if 0 < k < len(tokens) and (
+            (k == 1 and _CODE_TOKEN.match(tokens[0])) or _P4.search(" ".join(tokens[:k]))
+        ):
             cells.extend([" ".join(tokens[:k]), " ".join(tokens[k:])])
         else:
-            cells.append(c)
+            cells.append(" ".join(tokens))
+        cells.extend(empty_cells)
     return cells
+
+
+def _placeholder_cells(tokens: list[str]) -> list[str]:
+    """Empty cells printed as words, one per cell: "Ikke aktuell Ikke aktuell" -> two cells."""
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        if k + 1 < len(tokens) and _PLACEHOLDER_PAIR.match(f"{tokens[k]} {tokens[k + 1]}"):
+            out.append(f"{tokens[k]} {tokens[k + 1]}")
+            k += 2
+        else:
+            out.append(tokens[k])
+            k += 1
+    return out
 
 
 def has_amount(cells: list[str]) -> bool:
     """A body row: some cell is a number that is not a year or a post/kapittel label."""
     for c in cells:
         tokens = c.split()
+        tokens = tokens[: len(tokens) - _placeholder_tail(tokens)]  # "0 0 0 Ikke aktuell": empty cells
         numeric = bool(tokens) and all(_is_num(t) or _UNIT_TOKEN.match(t) for t in tokens)
         if numeric and not all(_YEAR.match(t) for t in tokens if _is_num(t)):
             return True

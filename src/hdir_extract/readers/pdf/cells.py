@@ -74,6 +74,8 @@ class _Row:
     merged: bool = False
     #: a one-part line set closer under the line above than the table's rows are set apart
     close_set: bool = False
+    #: a line with cells set that close: the row above's cells wrapped, each onto a line of its own
+    close_cells: bool = False
 
 
 def _numeric(words: list[Word]) -> bool:
@@ -146,6 +148,7 @@ def _regions(rows: list[_Row], height: float) -> list[tuple[int, int]]:
         # any one-part line set that close is a wrapped line of the row above, in whatever column
         # ("Spesielle driftsutgifter, kan overføres, kan nyttes under post" / "72")
         r.close_set = close and not r.anchor
+        r.close_cells = close and r.anchor
         wrapped = in_first or r.close_set  # the row's own line: no filler
         if start is not None and (gap or (not r.anchor and not wrapped and fillers >= MAX_FILLERS)):
             out.append((start, last_anchor + 1))
@@ -338,6 +341,16 @@ def _within(above: tuple[str, ...], row: tuple[str, ...]) -> bool:
     return bool(filled) and filled <= above_filled and len(filled) < len(above_filled)
 
 
+def _label_goes_on(above: tuple[str, ...], row: tuple[str, ...]) -> bool:
+    """`row` prints only in columns `above` fills, its first cell in the first column `above` fills,
+    going on in lower case."""
+    filled = [i for i, c in enumerate(row) if c]
+    above_filled = [i for i, c in enumerate(above) if c]
+    if not filled or not above_filled or filled[0] != above_filled[0] or not set(filled) <= set(above_filled):
+        return False
+    return row[filled[0]][:1].islower()
+
+
 def _join_wrapped(rows: list[_Row], cells: list[tuple[str, ...]]) -> list[tuple[int, int]]:
     """A cell's wrapped lines are one cell (the contract's `Cell.text`): a line that continues the row
     above at the usual line pitch is joined to it, and left without cells; returns (row, line) of
@@ -356,6 +369,11 @@ def _join_wrapped(rows: list[_Row], cells: list[tuple[str, ...]]) -> list[tuple[
         # a line set closer under its row than the rows are set apart is that row's, numbers and all
         # ("0762 Primærhelsetjeneste" / "21" / "Spesielle driftsmidler A")
         wrapped = (rows[i].wrapped_first or rows[i].close_set) and _within(cells[last], cells[i])
+        # a line with cells set that close under a row, in the row's columns, whose label goes on in
+        # lower case, holds the rest of the row's cells: a narrow label and a narrow run of amounts
+        # both wrapped ('076121 "kan nyttes' / 'under post 79"', '… 8 911 000' / '8 911 000'). A
+        # row of its own opens with a capital or a code ("72  Fellesskatt …", set as close)
+        wrapped = wrapped or (rows[i].close_cells and _label_goes_on(cells[last], cells[i]))
         if close and any(cells[last]) and (wrapped or _continues(cells[last], cells[i])):
             cells[last] = tuple(
                 join_two(a, b) if b else a for a, b in zip(cells[last], cells[i], strict=True)

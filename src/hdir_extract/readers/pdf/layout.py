@@ -399,11 +399,17 @@ def _justified(line: PageLine, words: list[Word], gaps: list[float]) -> bool:
     ]  # fmt: skip
     if not stretched:
         return False
-    wide_by_number = any(
-        g >= line.cell_gap and (NUMBER.match(a.text) or NUMBER.match(b.text))
-        for g, (a, b) in zip(gaps, itertools.pairwise(words), strict=True)
+    pairs = list(zip(gaps, itertools.pairwise(words), strict=True))
+    by_number = [
+        g for g, (a, b) in pairs if g >= line.cell_gap and (NUMBER.match(a.text) or NUMBER.match(b.text))
+    ]
+    between_words = [g for g, (a, b) in pairs if not (NUMBER.match(a.text) or NUMBER.match(b.text))]
+    # a number in a line of words stretched like its other spaces is prose ("begynnelsen av januar 2024.
+    # Helfo har i", "… kapittel 740 post 60, 61, 70,"): only spaces between words tell the stretch
+    alike = (
+        len(between_words) >= 2 and max(by_number, default=0.0) <= JUSTIFIED_SPREAD * min(between_words) + 1
     )
-    if wide_by_number:
+    if by_number and not alike:
         return False  # a cell gap beside a number: a table row whose columns happen to be even
     if len(words) == 2:
         return not any(NUMBER.match(w.text) for w in words)
