@@ -50,3 +50,28 @@ def test_template_title_without_a_table_number_and_the_agency():
     assert len(got) == 6
     checks = [k for k in res.tables["kontroller"] if k["kontroll"] == "tildeling_minus_regnskap"]
     assert len(checks) == 2 and all(k["ok"] for k in checks)
+
+
+def test_a_row_broken_by_the_column_head_printed_again_after_a_page_break():
+    """A narrow column breaks a row's name over a page, and the next page prints the table's column
+    head again before the row's rest: the head's lines are skipped and the row reads on."""
+    head = ["Utgifts-", "kapittel", "Kapittelnavn Post Posttekst Note", "Samlet tildeling", "**",
+            "Regnskap 2024", "Merutgift (-)", "og mindre-", "utgift"]  # fmt: skip
+    table = [
+        "Oppstilling av bevilgningsrapportering 31.12.2024",
+        "",
+        *head,
+        "0721 Statens helsetilsyn 01 Driftsutgifter A 182 640 000 180 115 322 2 524 678",
+        "0734 Særskilte tilskudd til",
+        "psykisk helse og",
+        *head,
+        "rustiltak 21 Spesielle driftsmidler A/B 14 697 000 11 998 036 2 698 964",
+        "",
+        "Note A Forklaring av samlet tildeling utgifter",
+    ]
+    report = REPORT.split("Oppstilling av bevilgningsrapportering")[0] + "\n".join(table) + "\n"
+    rows = extract_bytes("arsrapport.txt", report.encode()).tables["bevilgninger"]
+    got = {(r["kapittel"], r["post"], r["belopstype"]): r["belop_nok"] for r in rows}
+    assert got[(734, 21, "regnskap")] == 11_998_036
+    assert got[(734, 21, "merutgift_mindreutgift")] == 2_698_964
+    assert got[(721, 1, "samlet_tildeling")] == 182_640_000

@@ -45,6 +45,17 @@ POST = regex.compile(r"(?<=\s)(?P<post>\d{2})(?=\s)")
 NOTE_A = regex.compile(r"^\s*Note\s+A\b", regex.I)
 NOTE_A_ROW = regex.compile(r"^\s*(?P<kap>\d{4})(?P<post>\d{2})\s+(?P<rest>[-\d ]+)$")
 LINE_GAP = "  "  # lines of a wrapped row are joined with a double space: a number never spans it
+#: a line of the table's column head, printed again where the table goes on over a page break
+#: ("Utgifts-" / "kapittel" / "Kapittelnavn Post Posttekst Note" / "Samlet tildeling" / "**" /
+#: "Regnskap 2023" / "Merutgift (-) og mindreutgift"): skipped, so a row broken by it reads on
+# (the state template's column heads, whichever way a narrow column breaks them)
+HEAD_LINE = regex.compile(
+    r"^\s*(?:\*+|(?:Utgifts|Inntekts)-?|(?:utgifts|inntekts)?kapittel|Kapittelnavn\b.*|Posttekst\b.*"
+    r"|Samlet\s+tildeling\b.*|Regnskap(?:\s+\d{4})?|Mer(?:utgift|inntekt)\b.*"
+    r"|(?:og\s+)?mindre-?(?:utgift|inntekt)?\b.*|utgift|inntekt|Postert\s+på\b.*|belastnings-?"
+    r"|(?:belastnings)?fullmakter\**|Avvik(?:\s+fra)?(?:\s+tildeling)?\**|tildeling\**)\s*$",
+    regex.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -246,6 +257,9 @@ def _table(ctx: Ctx, rows: list[Printed], start: int, year: int | None, kilde: s
         text, no = rows[i].text, rows[i].line
         if NOTE_START.match(text):
             break
+        if HEAD_LINE.match(text.replace("\t", " ")):
+            i += 1
+            continue
         sm = SUM_LINE.match(text)
         if sm:
             pieces = []
