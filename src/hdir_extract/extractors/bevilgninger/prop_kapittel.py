@@ -167,6 +167,11 @@ def read_kapittel_tables(rows: list[PRow], aar: int | None) -> list[KapittelTabl
                 st.finish()
             elif st.row is not None and st.row.values:
                 st.reset()  # prose after a row without a "Sum kap." line: not a kapittel table
+            elif st.rows and not any(r.values for r in st.rows):
+                # rows without a single amount before running text were never a table's: a line of
+                # running text that a plain-text extraction broke after a number ("… styrkes med 2" /
+                # "millioner kroner.") reads like a post and its name
+                st.reset()
             elif st.row is None and not st.rows:
                 st.header = []
             empties = 0
