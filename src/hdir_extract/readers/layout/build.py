@@ -391,7 +391,8 @@ def _mark_numeric_rows(
             # row whose amounts stand on the next line); earlier row-like lines (an address, a date)
             # are not the table's
             first, last = numeric[0], max(anchored)
-            while last + 1 in texts and not breaks[last + 1] and not (last + 2 == j and _opens_table(roles, j)):
+            title = last + 2 == j and _opens_table(roles, j)  # the line before j titles the next table
+            while last + 1 in texts and not breaks[last + 1] and not title:
                 last += 1  # the last row's name wrapped onto the next line ("06 … for" / "fastleger")
             if first - 1 in texts and tables.anchored_row(texts[first - 1]):
                 first -= 1
