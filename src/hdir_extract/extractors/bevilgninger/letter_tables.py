@@ -291,6 +291,20 @@ def _ends_flow(rows: list[Printed], i: int, start: int) -> bool:
     )
 
 
+def _repeated_header(rows: list[Printed], i: int, start: int, spec: Spec) -> bool:
+    """The table's own header printed again where it goes on over a page break ("Kap. Post Postnavn
+    Bevilgning 2023 Tildeling 2023" at the top of the next page): a row of the same block as the row
+    before it (the layout read both pages' rows as one table) naming the same columns. The table goes on
+    under it: a plain-text extraction prints the head again between a post's wrapped name and its
+    amounts ("71 Fysioterapi, kan nyttes under post" / head / "62" / "1 474 400 1 474 400")."""
+    return (
+        i > start
+        and not rows[i].grid
+        and rows[i].block == rows[i - 1].block
+        and header(rows, i) == spec.columns
+    )
+
+
 def read_flow(rows: list[Printed], spec: Spec, start: int) -> tuple[Table, int]:
     """Rows of a text-layer table from printed row `start` on; returns the table and the next row index."""
     kinds = spec.kinds
@@ -300,6 +314,9 @@ def read_flow(rows: list[Printed], spec: Spec, start: int) -> tuple[Table, int]:
     dotted = False
     i = start
     while i < len(rows):
+        if _repeated_header(rows, i, start, spec):
+            i = _skip_header(rows, i)
+            continue
         if _ends_flow(rows, i, start):
             break
         text, no = rows[i].text, rows[i].line
