@@ -38,6 +38,7 @@ HEADER_START = regex.compile(r"^(?:Post|Kap\.?|Post-gr\.)(?:\s|$)", regex.I)
 #: the unit of a kapittel table: "(i 1 000 kr)" thousands, "(i mill. kr)" / "Mill. kroner" millions
 UNIT_THOUSAND = regex.compile(r"\(?\s*i\s+1\s?000\s+kr(?:oner)?\.?\s*\)?", regex.I)
 UNIT_MILLION = regex.compile(r"^\(?\s*(?:i\s+)?mill(?:\.|ioner)\s*kr(?:oner|\.)?\s*\)?$", regex.I)
+REGNSKAP_WORD = regex.compile(r"(?:^|\s)Regnskap\b", regex.I)
 #: a name printed under its row's amounts is short (a wrapped post name, not a paragraph)
 MAX_NAME_TAIL = 80
 
@@ -110,7 +111,9 @@ class _State:
                 # a truncated header names fewer columns than the rows print: reuse the last full one
                 cols = columns_of([], self.aar, self.last_cols)
             if (len(cols) >= width or change) and not any(r.post is None for r in self.rows):
-                if any(h.lower().startswith("regnskap") for h in self.header):
+                # a complete header names the accounts column; a plain-text extraction prints the header's
+                # words on one line ("Post Betegnelse Regnskap Saldert Forslag"), not one cell each
+                if any(REGNSKAP_WORD.search(h) for h in self.header):
                     self.last_cols = cols
                 navn = self.heading[1] if self.heading and self.heading[0] == self.total_kap else None
                 self.tables.append(
@@ -183,7 +186,11 @@ def read_kapittel_tables(rows: list[PRow], aar: int | None) -> list[KapittelTabl
         amount = bool(NUM_CELL.match(text)) or c.run
         if st.total is not None and not amount:
             st.finish()
-        m = KAP_HEADING.match(text) if first and not prow.table else None
+        # a kapittel heading is a line of its own: outside a table, or a table's whole printed line of one
+        # cell (a plain-text extraction prints no blank line between the heading and the rows under it,
+        # so the layout may take the heading for the table's first row)
+        alone = not prow.table or (prow.whole_line and len(prow.filled) == 1)
+        m = KAP_HEADING.match(text) if first and alone else None
         if m and ", post" not in text:
             kap_no = int(m.group(1))
             if st.in_table and st.heading is not None and st.heading[0] == kap_no:
