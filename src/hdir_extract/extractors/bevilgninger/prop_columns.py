@@ -128,6 +128,24 @@ def columns_of(header: list[str], aar: int | None, last: Columns | None) -> Colu
     return out
 
 
+#: a column word (if printed) and its year
+WORD_AND_YEAR = regex.compile(r"(Regnskap|Saldert\s+budsjett|budsjett|Forslag)?\s*(\d{4})", regex.I)
+
+
+def truncated_within(header: list[str], last: Columns | None) -> bool:
+    """The header lost column words (a year printed without its word: "2023 Forslag 2025", "Regnskap 2023
+    2025", "budsjett 2024 2025") and its years are among the last complete header's: it is that header,
+    cut short. Judgement call: a text file keeps such a table's cells apart, so its rows tell the width;
+    a plain-text extraction runs the rows' amounts together, so only the header can, and a Prop. 1 S prints
+    the same columns over every kapittel table."""
+    text = " ".join(header)
+    if not last or _stacked(text):
+        return False
+    found = list(WORD_AND_YEAR.finditer(text))
+    years = {int(m.group(2)) for m in found}
+    return any(not m.group(1) for m in found) and years <= {y for _k, y in last} and len(years) < len(last)
+
+
 def has_change_column(header: list[str]) -> bool:
     """The header names a percentage-change column after the amounts (its cells give no rows)."""
     return any(CHANGE_COLUMN.search(h) for h in header)

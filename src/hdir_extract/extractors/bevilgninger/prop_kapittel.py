@@ -19,6 +19,7 @@ from hdir_extract.extractors.bevilgninger.prop_columns import (
     PostRow,
     columns_of,
     has_change_column,
+    truncated_within,
 )
 from hdir_extract.extractors.bevilgninger.prop_rows import PCell, PRow, is_header_text
 
@@ -107,7 +108,7 @@ class _State:
             cols = columns_of(self.header, self.aar, self.last_cols)
             width = max(len(r.values) for r in [*self.rows, self.total])
             change = has_change_column(self.header)
-            if len(cols) < width and not change:
+            if (len(cols) < width or truncated_within(self.header, self.last_cols)) and not change:
                 # a truncated header names fewer columns than the rows print: reuse the last full one
                 cols = columns_of([], self.aar, self.last_cols)
             if (len(cols) >= width or change) and not any(r.post is None for r in self.rows):
