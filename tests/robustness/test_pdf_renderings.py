@@ -106,6 +106,20 @@ MEASURED: dict[tuple[str, str, str], float] = {
     ("tb2026", "html", "brev"): 1.00,  # 2/2
     ("tb2026", "html", "indikatorer"): 1.00,  # 108/108
     ("tb2026", "html", "oppdrag"): 1.00,  # 62/62
+    ("aarsrapport", "pdftext", "bevilgninger"): 0.91,  # 271/296 (+2)
+    ("aarsrapport", "pdftext", "nokkeltall"): 0.69,  # 849/1214 (+244)
+    ("meld", "pdftext", "anmodningsvedtak"): 1.00,  # 2/2
+    ("meld", "pdftext", "tiltak"): 0.97,  # 144/147 (+3)
+    ("prop", "pdftext", "anmodningsvedtak"): 1.00,  # 91/91
+    ("prop", "pdftext", "bevilgninger"): 0.97,  # 556/571 (+11)
+    ("tb2023", "pdftext", "bevilgninger"): 1.00,  # 164/164
+    ("tb2023", "pdftext", "brev"): 1.00,  # 6/6
+    ("tb2023", "pdftext", "indikatorer"): 1.00,  # 62/62
+    ("tb2023", "pdftext", "oppdrag"): 0.98,  # 95/96 (+1)
+    ("tb2026", "pdftext", "bevilgninger"): 0.87,  # 83/90 (+12)
+    ("tb2026", "pdftext", "brev"): 1.00,  # 2/2
+    ("tb2026", "pdftext", "indikatorer"): 1.00,  # 108/108
+    ("tb2026", "pdftext", "oppdrag"): 0.96,  # 60/62 (+1)
     ("aarsrapport", "markdown", "bevilgninger"): 1.00,  # 296/296
     ("aarsrapport", "markdown", "nokkeltall"): 0.99,  # 1210/1214 (+1)
     ("aarsrapport", "onecolumn", "bevilgninger"): 1.00,  # 296/296
