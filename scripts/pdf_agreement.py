@@ -6,7 +6,8 @@ Each corpus text in data/raw (or those whose name contains a SUBSTRING) is types
 tests/typeset ("onecolumn": fpdf2, one column, unruled tables; "twocolumn": reportlab, two columns,
 ruled tables; "textlayer": the text's own lines set as they are; "markdown": the structure written as
 a converter writes Markdown; "docx": the structure written as Word writes it; "html": as a web
-page), read back through the pipeline,
+page; "pdftext": the one-column PDF's plain text as a PDF-to-text tool extracts it, read as .txt), read
+back through the pipeline,
 and its records compared with the text's per table on content fields (tests/typeset/compare.py).
 Prints the matrix document x style x table as agreeing/text records (+ records only the PDF has),
 and the time each step took. `--show N` prints N records that differ each way.

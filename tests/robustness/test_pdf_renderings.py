@@ -48,6 +48,10 @@ RENDERINGS = [
     *((doc, "docx") for doc in ("tb2023", "tb2026", "aarsrapport", "meld", "prop")),
     # ... and as a web page (tests/typeset/html.py)
     *((doc, "html") for doc in ("tb2023", "tb2026", "aarsrapport", "meld", "prop")),
+    # the one-column PDF's plain text as a PDF-to-text tool extracts it (tests/typeset/pdftext.py): no
+    # blank lines, single spaces between cells. The 2026 letter and the white paper are left to the
+    # script (typesetting and extracting them takes about half a minute each)
+    *((doc, "pdftext") for doc in ("tb2023", "aarsrapport", "prop")),
 ]
 HOLDS = 0.8
 SLACK = 0.01  # a page break that moves one record in a hundred
@@ -68,6 +72,11 @@ SLACK = 0.01  # a page break that moves one record in a hundred
 #: with "Boks 7.1 forts." keeping its box's title in DOCX, as in Markdown and text: tiltak 141 -> 144).
 #: "html" cases: the same structure as a web page, read by the HTML reader (first measured with a
 #: caption printed as a paragraph read as a caption: årsrapport nokkeltall 273 -> 1140).
+#: "pdftext" cases: the one-column PDF's plain text (pdfplumber, pages apart by form feeds), read as a
+#: text file (branch pdftext: first measured at Prop. 1 S bevilgninger 263, årsrapport bevilgninger 63,
+#: tb2023 bevilgninger 148; a stacked header's years in time order, a unit line opening the next table,
+#: a row's amounts found among its wrapped names, a letter table's header repeated over a page break).
+#: The årsrapport's notes print numbers broken over lines ("-3 390" / "458"): nokkeltall stays low.
 MEASURED: dict[tuple[str, str, str], float] = {
     ("aarsrapport", "docx", "bevilgninger"): 1.00,  # 296/296
     ("aarsrapport", "docx", "nokkeltall"): 0.99,  # 1210/1214 (+1)
@@ -97,6 +106,20 @@ MEASURED: dict[tuple[str, str, str], float] = {
     ("tb2026", "html", "brev"): 1.00,  # 2/2
     ("tb2026", "html", "indikatorer"): 1.00,  # 108/108
     ("tb2026", "html", "oppdrag"): 1.00,  # 62/62
+    ("aarsrapport", "pdftext", "bevilgninger"): 0.91,  # 271/296 (+2)
+    ("aarsrapport", "pdftext", "nokkeltall"): 0.69,  # 849/1214 (+244)
+    ("meld", "pdftext", "anmodningsvedtak"): 1.00,  # 2/2
+    ("meld", "pdftext", "tiltak"): 0.97,  # 144/147 (+3)
+    ("prop", "pdftext", "anmodningsvedtak"): 1.00,  # 91/91
+    ("prop", "pdftext", "bevilgninger"): 0.97,  # 556/571 (+11)
+    ("tb2023", "pdftext", "bevilgninger"): 1.00,  # 164/164
+    ("tb2023", "pdftext", "brev"): 1.00,  # 6/6
+    ("tb2023", "pdftext", "indikatorer"): 1.00,  # 62/62
+    ("tb2023", "pdftext", "oppdrag"): 0.98,  # 95/96 (+1)
+    ("tb2026", "pdftext", "bevilgninger"): 0.96,  # 87/90 (+1)
+    ("tb2026", "pdftext", "brev"): 1.00,  # 2/2
+    ("tb2026", "pdftext", "indikatorer"): 1.00,  # 108/108
+    ("tb2026", "pdftext", "oppdrag"): 0.96,  # 60/62 (+1)
     ("aarsrapport", "markdown", "bevilgninger"): 1.00,  # 296/296
     ("aarsrapport", "markdown", "nokkeltall"): 0.99,  # 1210/1214 (+1)
     ("aarsrapport", "onecolumn", "bevilgninger"): 1.00,  # 296/296
@@ -186,9 +209,12 @@ def test_rendering_gives_the_texts_records(doc, style, table, typeset_dir):
 # (not the Markdown, DOCX or HTML renderings: the Prop. 1 S text already prints a paragraph per line, as
 # they do)
 REFLOWED_BY_US = ("markdown", "docx", "html")
+#: (nor the PDF's plain text: its table rows print their amounts run together with single spaces, which
+#: the layer leaves to the extractors' arithmetic, so no cell holds one of the text's numbers alone)
+NO_CELLS = ("pdftext",)
 
 
-@pytest.mark.parametrize(("doc", "style"), [r for r in RENDERINGS if r[1] not in REFLOWED_BY_US])
+@pytest.mark.parametrize(("doc", "style"), [r for r in RENDERINGS if r[1] not in REFLOWED_BY_US + NO_CELLS])
 def test_rendering_is_typeset_not_copied(doc, style, typeset_dir):
     """A rendering re-flows the text (its line breaks are not the file's: few pairs of consecutive
     PDF lines are consecutive lines of the text) and prints the text's tables as tables (the PDF's
@@ -327,3 +353,33 @@ def test_a_sum_row_whose_amounts_wrap_onto_a_line_of_their_own(typeset_dir):
     assert ("Mer-utgift(-)/ mindre utgift", 1_040_437_275.0) in found
     assert ("Maks. overførbart beløp *", 9_572_511_850.0) in found
     assert ("Mulig overførbart beløp beregnet av virksomhete n", 222_256_875.0) in found
+
+
+# --- the plain text a PDF-to-text tool extracts ------------------------------------------------------
+
+
+def test_plain_text_kapittel_table_under_a_stacked_header(typeset_dir):
+    """Prop. 1 S as plain text: "Post Betegnelse Regnskap Saldert Forslag" / "2023 budsjett 2025" /
+    "2024" (the narrow middle cell wraps twice) names the columns in time order, and the rows' run-together
+    amounts ("70 Spesialisthjelp 2 730 293 2 932 000 3 031 100") split by the table's sum."""
+    found = _allocations("prop", "pdftext", typeset_dir)
+    assert (2711, 70, "regnskap", 2_730_293_000) in found
+    assert (2711, 70, "saldert_budsjett", 2_932_000_000) in found
+    assert (2711, 70, "forslag", 3_031_100_000) in found
+
+
+def test_plain_text_appropriation_row_with_its_amounts_among_its_names(typeset_dir):
+    """The annual report as plain text: "0709 Pasient- og 87 196 000 84 965 868 2 230 132" /
+    "brukerombud 01" / "Driftsutgifter A/B" is one row of Tabell 6-1 (its amounts add up)."""
+    found = _allocations("aarsrapport", "pdftext", typeset_dir)
+    assert (709, 1, "samlet_tildeling", 87_196_000) in found
+    assert (709, 1, "regnskap", 84_965_868) in found
+    assert (2711, 70, "samlet_tildeling", 2_760_000_000) in found
+
+
+def test_plain_text_letter_table_over_a_page_break(typeset_dir):
+    """The 2023 letter as plain text: the allocation table's head printed again on the next page stands
+    between "71 Fysioterapi, kan nyttes under post" and "62" / "1 474 400 1 474 400"; the table goes on."""
+    found = _allocations("tb2023", "pdftext", typeset_dir)
+    assert (2755, 71, "tildeling", 1_474_400_000) in found
+    assert (2790, 70, "tildeling", 242_000_000) in found

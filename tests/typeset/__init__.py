@@ -18,7 +18,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.typeset import html, markdown, onecolumn, twocolumn, word
+from tests.typeset import html, markdown, onecolumn, pdftext, twocolumn, word
 from tests.typeset.source import Element, elements
 from tests.typeset.textlayer import typeset_lines
 
@@ -29,10 +29,11 @@ STYLES: dict[str, Callable[[str, list[Element]], bytes]] = {
 #: every style, "textlayer": the text file's own lines set as they are (tests/typeset/textlayer.py),
 #: "markdown": the structure written as a converter writes Markdown (tests/typeset/markdown.py), and
 #: "docx": the structure written as Word writes it (tests/typeset/word.py), and "html": as a web page
-#: (tests/typeset/html.py)
-ALL_STYLES = (*STYLES, "textlayer", "markdown", "docx", "html")
+#: (tests/typeset/html.py), and "pdftext": the one-column rendering's plain text as a PDF-to-text tool
+#: extracts it, pages apart by form feeds (tests/typeset/pdftext.py)
+ALL_STYLES = (*STYLES, "textlayer", "markdown", "docx", "html", "pdftext")
 #: the file name ending of each style's rendering (what the pipeline reads it as)
-SUFFIX = {"markdown": ".md", "docx": ".docx", "html": ".html"}
+SUFFIX = {"markdown": ".md", "docx": ".docx", "html": ".html", "pdftext": ".txt"}
 #: the text reader's layout rules, which decide what the typesetters print as a table
 _SRC = Path(__file__).resolve().parents[2] / "src" / "hdir_extract"
 _LAYOUT = _SRC / "readers" / "layout"
@@ -48,6 +49,8 @@ def render(path: Path, style: str) -> bytes:
         return word.typeset(title, els)
     if style == "html":
         return html.typeset(title, els)
+    if style == "pdftext":
+        return pdftext.typeset(title, els)
     return STYLES[style](title, els)
 
 

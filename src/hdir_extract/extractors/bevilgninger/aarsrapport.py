@@ -39,6 +39,11 @@ TEMPLATE_TITLE = regex.compile(
     r"(?P<rest>(?:\s+(?:pr\.?|per))?\s+(?:\d{1,2}\.\s?\d{1,2}\.\s?)?\d{4})?\s*$"
 )
 ROW_START = regex.compile(r"^\s*(?P<kap>\d{3,4})(?:\s+(?=\p{L})|\s*$)")
+#: a row whose kapittel code is followed by its amounts, its names wrapped onto the lines below ("2711
+#: 2 760 000 000 2 730 292 555 29 707 445" / "Spesialisthelsetjeneste" / "mv. 70 Spesialisthjelp"): a
+#: plain-text extraction prints the first line of every cell of the row on one line. Four digits only (a
+#: three-digit code followed by digits cannot be told from an amount's groups)
+CODE_THEN_AMOUNTS = regex.compile(r"^\s*(?P<kap>\d{4})\s+(?=[-\u2212\u2013]?\d)")
 NOTE_START = regex.compile(r"^\s*Note\s+[A-Z]\b", regex.I)
 SUM_LINE = regex.compile(r"^\s*Sum\s+(?P<what>\p{L}+)")
 POST = regex.compile(r"(?<=\s)(?P<post>\d{2})(?=\s)")
@@ -261,12 +266,22 @@ def _table(ctx: Ctx, rows: list[Printed], start: int, year: int | None, kilde: s
             i += 1
             continue
         sm = SUM_LINE.match(text)
+        starts = ROW_START.match(text) or CODE_THEN_AMOUNTS.match(text)
+        if pieces and (sm or starts or NOTE_START.match(text)):
+            # the row before never ended in its amounts: read its lines as one (see `_scattered_row`)
+            got = _scattered_row(ctx, pieces, year, kilde)
+            if got:
+                section.extend(got["rows"])
+                for r in got["rows"]:
+                    if r.belopstype == "samlet_tildeling":
+                        samlet.setdefault((r.kapittel, r.post), r.belop_nok)
+            pieces = []
         if sm:
             pieces = []
             if section:
                 _check_sum(ctx, text, no, sm.group("what"), section, year)
             section = []
-        elif ROW_START.match(text):
+        elif starts:
             pieces = [Piece(text, no, 0)]
         elif pieces:
             offset = sum(len(p.text) + len(LINE_GAP) for p in pieces)
@@ -283,6 +298,45 @@ def _table(ctx: Ctx, rows: list[Printed], start: int, year: int | None, kilde: s
                 pieces = []
         i += 1
     return i
+
+
+def _scattered_row(ctx: Ctx, pieces: list[Piece], year: int | None, kilde: str) -> dict | None:
+    """A row whose amounts do not close its last line: a plain-text extraction of a PDF prints the wrapped
+    cells of one row line by line across the columns, so the amounts stand on the line where the row's
+    tallest cell began or ended, among the name's pieces ("0709 Pasient- og 87 196 000 84 965 868
+    2 230 132" / "brukerombud 01" / "Driftsutgifter A/B"; "0702 Beredskap 21 18 300 000 …" /
+    "Spesielle driftsutgifter" / "A/B"). The row is read again with the amount run moved after the rest
+    of its text, the post number printed right before the amounts kept with the names. Judgement call:
+    only a run whose split adds up (samlet tildeling − regnskap = the difference column) is taken, since
+    a run found anywhere among the lines is otherwise a guess."""
+    kap_m = ROW_START.match(pieces[0].text) or CODE_THEN_AMOUNTS.match(pieces[0].text)
+    if kap_m is None:
+        return None
+    for idx, p in enumerate(pieces):
+        run = _tail_run(p.text, tokens(p.text))
+        if idx == 0:
+            run = [t for t in run if t.start >= kap_m.end()]  # the kapittel code is no amount
+        for drop in (0, 1):
+            # (drop 1: a two-digit post number printed right before the amounts, "… Beredskap 21 18 300 000")
+            if len(run) - drop < 3 or (drop and len(run[0].digits) != 2):
+                continue
+            cut = run[drop].start
+            head = p.text[:cut].rstrip()
+            texts = [(q.text if k != idx else head, q.linje) for k, q in enumerate(pieces)]
+            texts = [(t, no) for t, no in texts if t.strip()]
+            texts.append((p.text[cut:].strip(), p.linje))
+            moved, offset = [], 0
+            for t, no in texts:
+                moved.append(Piece(t, no, offset))
+                offset += len(t) + len(LINE_GAP)
+            joined = LINE_GAP.join(t for t, _ in texts)
+            run_all = _tail_run(joined, tokens(joined))
+            got = _split(int(kap_m.group("kap")), joined, run_all)
+            # a row of two amounts (samlet tildeling 0 and the regnskap of a post charged without an
+            # allocation: "0 395 875 455") never adds up; it is taken only where it splits one way
+            if got is not None and (got[1] or len(segmentations(run_all, 2)) == 1):
+                return _parse_row(ctx, moved, year, kilde)
+    return None
 
 
 def _ends_with_number(text: str) -> bool:

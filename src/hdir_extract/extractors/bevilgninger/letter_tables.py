@@ -120,6 +120,34 @@ def _around(rows: list[Printed], i: int, k: int, step: int = 1) -> list[int]:
     return out
 
 
+#: a column word whose noun a wrapped header cell printed after the year of the next cell ("Ny 2026
+#: tildeling": "Ny" / "tildeling" wrapped in its cell, "2026" beside it in the next one)
+DISPLACED = regex.compile(r"\b(Tidligere|Ny)\s+((?:19|20)\d\d)\s+(tildeling|bevilgning)\b", regex.I)
+#: the rest of a header wrapped onto printed lines of its own: column words and years only
+HEAD_REST = regex.compile(r"(?:(?:tildel(?:ing|t)|bevilgning|Ny|Tidligere|Sum|(?:19|20)\d\d)\s*)+", regex.I)
+
+
+def _columns(text: str) -> list[Column]:
+    out = []
+    for m in COLUMN.finditer(DISPLACED.sub(r"\1 \3 \2", text)):
+        w = m.group("w").lower()
+        kind = next(k for p, k in KINDS if w.startswith(p))
+        out.append(Column(kind, int(m.group("y")) if m.group("y") else None))
+    return out
+
+
+def _wrapped_header(rows: list[Printed], i: int, cols: list[Column]) -> tuple[list[Column], int]:
+    """A header whose cells wrapped over printed lines of their own ("Kap. post Tidligere 2026" /
+    "tildeling Ny tildeling" / "Sum tildelt"): a plain-text extraction prints each line of the head
+    apart. The columns of the lines read together where they name more columns than the first line;
+    returns them and the index of the head's last line."""
+    text, j = rows[i].text, i + 1
+    while j < len(rows) and j - i <= 2 and not rows[j].grid and HEAD_REST.fullmatch(rows[j].text.strip()):
+        text, j = f"{text} {rows[j].text.strip()}", j + 1
+    joined = _columns(text)
+    return (joined, j - 1) if len(joined) > len(cols) else (cols, i)
+
+
 def header(rows: list[Printed], i: int) -> list[Column] | None:
     """Columns named on printed row `i`, or None when the row is no table header."""
     text = rows[i].text
@@ -136,11 +164,7 @@ def header(rows: list[Printed], i: int) -> list[Column] | None:
         return None
     if has_kap and len(text) > 90:
         return None
-    out = []
-    for m in cols:
-        w = m.group("w").lower()
-        kind = next(k for p, k in KINDS if w.startswith(p))
-        out.append(Column(kind, int(m.group("y")) if m.group("y") else None))
+    out = _columns(text)
     # a year printed on its own line under the header ("Tildeling" / "2026") belongs to yearless columns
     for j in _around(rows, i, 2):
         t = rows[j].text.strip()
@@ -291,6 +315,20 @@ def _ends_flow(rows: list[Printed], i: int, start: int) -> bool:
     )
 
 
+def _repeated_header(rows: list[Printed], i: int, start: int, spec: Spec) -> bool:
+    """The table's own header printed again where it goes on over a page break ("Kap. Post Postnavn
+    Bevilgning 2023 Tildeling 2023" at the top of the next page): a row of the same block as the row
+    before it (the layout read both pages' rows as one table) naming the same columns. The table goes on
+    under it: a plain-text extraction prints the head again between a post's wrapped name and its
+    amounts ("71 Fysioterapi, kan nyttes under post" / head / "62" / "1 474 400 1 474 400")."""
+    return (
+        i > start
+        and not rows[i].grid
+        and rows[i].block == rows[i - 1].block
+        and header(rows, i) == spec.columns
+    )
+
+
 def read_flow(rows: list[Printed], spec: Spec, start: int) -> tuple[Table, int]:
     """Rows of a text-layer table from printed row `start` on; returns the table and the next row index."""
     kinds = spec.kinds
@@ -300,6 +338,9 @@ def read_flow(rows: list[Printed], spec: Spec, start: int) -> tuple[Table, int]:
     dotted = False
     i = start
     while i < len(rows):
+        if _repeated_header(rows, i, start, spec):
+            i = _skip_header(rows, i)
+            continue
         if _ends_flow(rows, i, start):
             break
         text, no = rows[i].text, rows[i].line
@@ -457,7 +498,8 @@ def read_tables(rows: list[Printed]) -> list[Table]:
             if rows[i].grid:
                 table, i = read_grid(rows, spec, i + 1)
             else:
-                table, i = read_flow(rows, spec, _skip_header(rows, i))
+                spec.columns, head_end = _wrapped_header(rows, i, spec.columns)
+                table, i = read_flow(rows, spec, _skip_header(rows, head_end))
             out.append(table)
             continue
         unit = unit_of(rows[i].text) if not rows[i].grid else None

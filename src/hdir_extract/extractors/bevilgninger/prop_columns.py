@@ -24,6 +24,9 @@ COLUMN_WORDS = (
     ("budsjett", "saldert_budsjett"),
     ("forslag", "forslag"),
 )
+#: the order in time of the columns' years: the accounts of a past year, the current year's budget, the
+#: proposal for the next
+CHRONOLOGY = {"regnskap": 0, "saldert_budsjett": 1, "forslag": 2}
 #: a percentage-change column ("Endring i pst.", "Pst. endr. 24/25") printed after the amounts
 CHANGE_COLUMN = regex.compile(r"\bEndring\b|\bpst\.?(?:\s|$)", regex.I)
 #: a kapittel table is printed in thousands: an amount of more than three digit groups (a trillion
@@ -81,6 +84,14 @@ def _stacked(text: str) -> Columns | None:
     kinds = [_kind(w) for w in words]
     if not years or len(kinds) != len(years) or None in kinds:
         return None
+    ranks = [CHRONOLOGY[k] for k in kinds if k is not None]
+    if ranks == sorted(ranks):
+        # Judgement call: the columns stand in their chronological order (the accounts of a past year,
+        # the budget of the current one, the proposal for the next), so their years rise left to right.
+        # A plain-text extraction reads a header whose cells wrap unevenly line by line ("Regnskap
+        # Saldert Forslag" / "2023 budsjett 2025" / "2024": the narrow middle cell wraps twice), which
+        # puts its years out of column order; in that order the sorted years are the columns' years.
+        years = sorted(years)
     return [(k, y) for k, y in zip(kinds, years, strict=True) if k is not None]
 
 
@@ -115,6 +126,24 @@ def columns_of(header: list[str], aar: int | None, last: Columns | None) -> Colu
             return list(last) if last else default
         out.append((kind, year))
     return out
+
+
+#: a column word (if printed) and its year
+WORD_AND_YEAR = regex.compile(r"(Regnskap|Saldert\s+budsjett|budsjett|Forslag)?\s*(\d{4})", regex.I)
+
+
+def truncated_within(header: list[str], last: Columns | None) -> bool:
+    """The header lost column words (a year printed without its word: "2023 Forslag 2025", "Regnskap 2023
+    2025", "budsjett 2024 2025") and its years are among the last complete header's: it is that header,
+    cut short. Judgement call: a text file keeps such a table's cells apart, so its rows tell the width;
+    a plain-text extraction runs the rows' amounts together, so only the header can, and a Prop. 1 S prints
+    the same columns over every kapittel table."""
+    text = " ".join(header)
+    if not last or _stacked(text):
+        return False
+    found = list(WORD_AND_YEAR.finditer(text))
+    years = {int(m.group(2)) for m in found}
+    return any(not m.group(1) for m in found) and years <= {y for _k, y in last} and len(years) < len(last)
 
 
 def has_change_column(header: list[str]) -> bool:

@@ -19,6 +19,7 @@ from hdir_extract.extractors.bevilgninger.prop_columns import (
     PostRow,
     columns_of,
     has_change_column,
+    truncated_within,
 )
 from hdir_extract.extractors.bevilgninger.prop_rows import PCell, PRow, is_header_text
 
@@ -38,6 +39,7 @@ HEADER_START = regex.compile(r"^(?:Post|Kap\.?|Post-gr\.)(?:\s|$)", regex.I)
 #: the unit of a kapittel table: "(i 1 000 kr)" thousands, "(i mill. kr)" / "Mill. kroner" millions
 UNIT_THOUSAND = regex.compile(r"\(?\s*i\s+1\s?000\s+kr(?:oner)?\.?\s*\)?", regex.I)
 UNIT_MILLION = regex.compile(r"^\(?\s*(?:i\s+)?mill(?:\.|ioner)\s*kr(?:oner|\.)?\s*\)?$", regex.I)
+REGNSKAP_WORD = regex.compile(r"(?:^|\s)Regnskap\b", regex.I)
 #: a name printed under its row's amounts is short (a wrapped post name, not a paragraph)
 MAX_NAME_TAIL = 80
 
@@ -106,11 +108,13 @@ class _State:
             cols = columns_of(self.header, self.aar, self.last_cols)
             width = max(len(r.values) for r in [*self.rows, self.total])
             change = has_change_column(self.header)
-            if len(cols) < width and not change:
+            if (len(cols) < width or truncated_within(self.header, self.last_cols)) and not change:
                 # a truncated header names fewer columns than the rows print: reuse the last full one
                 cols = columns_of([], self.aar, self.last_cols)
             if (len(cols) >= width or change) and not any(r.post is None for r in self.rows):
-                if any(h.lower().startswith("regnskap") for h in self.header):
+                # a complete header names the accounts column; a plain-text extraction prints the header's
+                # words on one line ("Post Betegnelse Regnskap Saldert Forslag"), not one cell each
+                if any(REGNSKAP_WORD.search(h) for h in self.header):
                     self.last_cols = cols
                 navn = self.heading[1] if self.heading and self.heading[0] == self.total_kap else None
                 self.tables.append(
@@ -167,6 +171,11 @@ def read_kapittel_tables(rows: list[PRow], aar: int | None) -> list[KapittelTabl
                 st.finish()
             elif st.row is not None and st.row.values:
                 st.reset()  # prose after a row without a "Sum kap." line: not a kapittel table
+            elif st.rows and not any(r.values for r in st.rows):
+                # rows without a single amount before running text were never a table's: a line of
+                # running text that a plain-text extraction broke after a number ("… styrkes med 2" /
+                # "millioner kroner.") reads like a post and its name
+                st.reset()
             elif st.row is None and not st.rows:
                 st.header = []
             empties = 0
@@ -178,7 +187,11 @@ def read_kapittel_tables(rows: list[PRow], aar: int | None) -> list[KapittelTabl
         amount = bool(NUM_CELL.match(text)) or c.run
         if st.total is not None and not amount:
             st.finish()
-        m = KAP_HEADING.match(text) if first and not prow.table else None
+        # a kapittel heading is a line of its own: outside a table, or a table's whole printed line of one
+        # cell (a plain-text extraction prints no blank line between the heading and the rows under it,
+        # so the layout may take the heading for the table's first row)
+        alone = not prow.table or (prow.whole_line and len(prow.filled) == 1)
+        m = KAP_HEADING.match(text) if first and alone else None
         if m and ", post" not in text:
             kap_no = int(m.group(1))
             if st.in_table and st.heading is not None and st.heading[0] == kap_no:

@@ -127,7 +127,7 @@ def _label_and_amounts(text: str) -> tuple[str, list[str]]:
     while k > 0 and (AMOUNT_WORD.match(words[k - 1]) or (UNIT_WORD.match(words[k - 1]) and k < len(words))):
         k -= 1
     while 0 < k < len(words) and (
-        NAME_NUMBER_WORD.match(words[k - 1])
+        (NAME_NUMBER_WORD.match(words[k - 1]) and not _amount_after_preposition(words, k))
         or (words[k - 1].lower() == "og" and k >= 2 and _BARE_NUMBER.match(words[k - 2]))
     ):
         k += 1  # the number after "post" is part of the name
@@ -149,6 +149,16 @@ def _label_and_amounts(text: str) -> tuple[str, list[str]]:
         if piece:
             chunks.append(" ".join(piece))
     return label, chunks
+
+
+def _amount_after_preposition(words: list[str], k: int) -> bool:
+    """After "fra"/"til" a name goes on with a year ("… fra 2008"); a lone digit followed by groups of
+    three ("Investeringstilskudd til 2 323 970 000") is an amount printed after a name that a narrow
+    column wrapped right after the preposition (a plain-text extraction puts the amount on that line).
+    Judgement call: only a year, never an amount's first group, continues the name there."""
+    if words[k - 1].lower() not in ("fra", "til"):
+        return False
+    return not YEAR.match(words[k]) and k + 1 < len(words) and len(words[k + 1]) == 3
 
 
 def _has_gap(text: str) -> bool:

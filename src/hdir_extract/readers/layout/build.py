@@ -368,12 +368,16 @@ def _mark_numeric_rows(
             k += 1
             continue
         j = k
+        seen_numeric = False
         while (
             j < len(kept)
             and roles[j] in (Role.TEXT, Role.UNIT)
             and (roles[j] is Role.UNIT or tables.row_like(lines[kept[j]].text))
             and not structure.NOTE_TITLE.match(lines[kept[j]].text)
         ):
+            if roles[j] is Role.UNIT and seen_numeric and _next_table_unit(lines, kept, j):
+                break
+            seen_numeric = seen_numeric or (roles[j] is Role.TEXT and tables.numeric_row(lines[kept[j]].text))
             j += 1
         if j < len(kept) and roles[j] is Role.TEXT and structure.NOTE_TITLE.match(lines[kept[j]].text):
             # "Note A Forklaring av samlet tildeling utgifter" right after a table's last row: the title
@@ -387,7 +391,8 @@ def _mark_numeric_rows(
             # row whose amounts stand on the next line); earlier row-like lines (an address, a date)
             # are not the table's
             first, last = numeric[0], max(anchored)
-            while last + 1 in texts and not breaks[last + 1]:
+            title = last + 2 == j and _opens_table(roles, j)  # the line before j titles the next table
+            while last + 1 in texts and not breaks[last + 1] and not title:
                 last += 1  # the last row's name wrapped onto the next line ("06 … for" / "fastleger")
             if first - 1 in texts and tables.anchored_row(texts[first - 1]):
                 first -= 1
@@ -402,6 +407,22 @@ def _mark_numeric_rows(
                     if roles[m] is Role.TEXT:
                         roles[m] = Role.TABLE
         k = max(j, k + 1)
+
+
+def _next_table_unit(lines: Sequence[SourceLine], kept: list[int], j: int) -> bool:
+    """A unit line ("(i 1 000 kr)") after a run of numeric rows, on the same page as the row before it:
+    it stands over the next table, never inside a table's body. Where a plain-text extraction prints no
+    blank line between two tables ("Sum kap. 2711 …" / "Kap. 2711 Spesialisthelsetjeneste mv." / "(i 1 000
+    kr)" / "Post Betegnelse …"), it is where the one table ends and the next begins. Judgement call: after
+    a page break the unit line may be the head of the same table printed again, so there it says
+    nothing."""
+    return j > 0 and lines[kept[j - 1]].page == lines[kept[j]].page
+
+
+def _opens_table(roles: list[Role], j: int) -> bool:
+    """Kept line j (where a run of rows stopped) is a unit line over the next table: the line right before
+    it is that table's title ("Kap. 2711 …"), not a wrapped name of the last row."""
+    return j < len(roles) and roles[j] is Role.UNIT
 
 
 def _captioned(roles: list[Role], k: int) -> bool:
