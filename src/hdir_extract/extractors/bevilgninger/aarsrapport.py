@@ -269,12 +269,7 @@ def _table(ctx: Ctx, rows: list[Printed], start: int, year: int | None, kilde: s
         starts = ROW_START.match(text) or CODE_THEN_AMOUNTS.match(text)
         if pieces and (sm or starts or NOTE_START.match(text)):
             # the row before never ended in its amounts: read its lines as one (see `_scattered_row`)
-            got = _scattered_row(ctx, pieces, year, kilde)
-            if got:
-                section.extend(got["rows"])
-                for r in got["rows"]:
-                    if r.belopstype == "samlet_tildeling":
-                        samlet.setdefault((r.kapittel, r.post), r.belop_nok)
+            _keep(_scattered_row(ctx, pieces, year, kilde), section, samlet)
             pieces = []
         if sm:
             pieces = []
@@ -288,16 +283,23 @@ def _table(ctx: Ctx, rows: list[Printed], start: int, year: int | None, kilde: s
             pieces.append(Piece(text, no, offset))
             if len(pieces) > 8:
                 pieces = []
-        if pieces:
-            got = _parse_row(ctx, pieces, year, kilde) if _ends_with_number(text) else None
-            if got:
-                section.extend(got["rows"])
-                for r in got["rows"]:
-                    if r.belopstype == "samlet_tildeling":
-                        samlet.setdefault((r.kapittel, r.post), r.belop_nok)
-                pieces = []
+        read = _parse_row(ctx, pieces, year, kilde) if pieces and _ends_with_number(text) else None
+        if _keep(read, section, samlet):
+            pieces = []
         i += 1
     return i
+
+
+def _keep(got: dict | None, section: list, samlet: dict) -> bool:
+    """Add a read row's records to its section (for the "Sum" check) and its samlet tildeling (for Note
+    A's check); False when nothing was read."""
+    if not got:
+        return False
+    section.extend(got["rows"])
+    for r in got["rows"]:
+        if r.belopstype == "samlet_tildeling":
+            samlet.setdefault((r.kapittel, r.post), r.belop_nok)
+    return True
 
 
 def _scattered_row(ctx: Ctx, pieces: list[Piece], year: int | None, kilde: str) -> dict | None:
